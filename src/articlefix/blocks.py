@@ -1,0 +1,154 @@
+"""Stage 2: text -> blocks (paragraphs), for both layouts scraped text comes in.
+
+Scrapers write either one paragraph per line, or paragraphs separated by blank lines and
+hard-wrapped. A blank-line chunk is joined into one paragraph only when its lines are exactly
+what greedy wrapping at some width produces; otherwise each line stays a paragraph, so a
+paragraph-per-line article that happens to contain a blank line is never glued together.
+
+The Markdown articlefix writes (``##`` headings, ``>`` quotes, backslash escapes) is read back as
+such, which is what makes a second run a no-op. In Markdown mode, whatever else Markdown a file
+already holds (front matter, lists, code, tables, HTML) is kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["text", "heading", "quote", "attribution", "verbatim"]
+
+_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_DASH = re.compile(r"[—–―-]+\s*")
+_FRONT = {"---": ("---", "..."), "+++": ("+++",)}
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+# Lines that make a chunk Markdown structure rather than prose (in Markdown mode only).
+_STRUCTURE = re.compile(
+    r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|\||<[A-Za-z!/?]|\[[^\]]+\]:|[-=_*]{3,}[ \t]*$)"
+    r"| {4}|\t"
+)
+_TERMINAL = ".!?…:;\"”»)"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of the input; ``kind`` is ``text`` unless the input's markup said more."""
+
+    text: str
+    line: int  # 1-based first line in the decoded text
+    lines: int
+    kind: Kind = "text"
+    level: int = 0  # heading level, for headings the input marked with ``#``
+
+
+def split_blocks(text: str, *, markdown: bool) -> list[Block]:
+    """Paragraphs of ``text`` in order; blank and whitespace-only lines separate nothing else."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    blocks: list[Block] = []
+    start = _front_matter(lines) if markdown else 0
+    if start:
+        blocks.append(Block("\n".join(lines[:start]), 1, start, "verbatim"))
+    for first, chunk in _chunks(lines, start, markdown=markdown):
+        blocks.extend(_chunk_blocks(first, chunk, markdown=markdown))
+    return blocks
+
+
+def _front_matter(lines: list[str]) -> int:
+    """Number of lines of YAML (``---``) or TOML (``+++``) front matter at the top, or 0."""
+    ends = _FRONT.get(lines[0]) if lines else None
+    if ends:
+        for i in range(1, len(lines)):
+            if lines[i] in ends:
+                return i + 1
+    return 0
+
+
+def _chunks(lines: list[str], start: int, *, markdown: bool) -> Iterator[tuple[int, list[str]]]:
+    """Runs of non-blank lines with their 1-based first line; a fenced code block is one run."""
+    chunk: list[str] = []
+    fence = ""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if fence:
+            chunk.append(line)
+            if line.lstrip().startswith(fence):
+                fence = ""
+            continue
+        opening = _FENCE.match(line) if markdown else None
+        if opening and not chunk:
+            fence = opening.group(1)
+            chunk.append(line)
+        elif line.strip():
+            chunk.append(line)
+        elif chunk:
+            yield i - len(chunk) + 1, chunk
+            chunk = []
+    if chunk:
+        yield len(lines) - len(chunk) + 1, chunk
+
+
+def _chunk_blocks(first: int, chunk: list[str], *, markdown: bool) -> list[Block]:
+    if all(line.lstrip().startswith(">") for line in chunk):
+        quote = _quote(first, chunk)
+        if quote is not None:
+            return quote
+    if markdown and (_FENCE.match(chunk[0]) or any(_STRUCTURE.match(line) for line in chunk)):
+        return [Block("\n".join(chunk), first, len(chunk), "verbatim")]
+    stripped = [line.strip() for line in chunk]
+    if len(stripped) > 1 and _wrapped(stripped):
+        return [_prose(" ".join(stripped), first, len(chunk))]
+    return [_prose(line, first + k, 1) for k, line in enumerate(stripped)]
+
+
+def _prose(line: str, number: int, count: int) -> Block:
+    heading = _HEADING.fullmatch(line)
+    if heading and heading.group(2):
+        return Block(unescape(heading.group(2)), number, count, "heading", len(heading.group(1)))
+    return Block(unescape(line), number, count)
+
+
+def _quote(first: int, chunk: list[str]) -> list[Block] | None:
+    """The pull-quote shape articlefix writes: ``> text``, then optionally ``>`` and ``> — who``."""
+    inner = [re.sub(r"^\s*> ?", "", line).strip() for line in chunk]
+    if "" in inner:
+        cut = inner.index("")
+        body, rest = inner[:cut], inner[cut + 1 :]
+    else:
+        body, rest = inner, []
+    if not body or any(line.startswith(">") for line in inner) or len(rest) > 1:
+        return None
+    if rest and not _DASH.match(rest[0]):
+        return None
+    blocks = [Block(unescape(" ".join(body)), first, len(body), "quote")]
+    if rest:
+        who = _DASH.sub("", rest[0], count=1)
+        blocks.append(Block(unescape(who), first + len(chunk) - 1, 1, "attribution"))
+    return blocks
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """True when greedy wrapping at one width gives exactly these line breaks.
+
+    Every line fits the width, and each break happened because the next word did not fit:
+    max(len(line)) < len(line[i]) + 1 + len(first word of line[i + 1]) for every break.
+    A width over 120 with most lines ending a sentence is one paragraph per line instead.
+    """
+    widest = max(len(line) for line in lines if " " in line) if any(
+        " " in line for line in lines
+    ) else 0
+    for line, after in zip(lines, lines[1:], strict=False):
+        if " " not in line or " " not in after and len(after) > widest:
+            continue  # an over-long word (a URL) sits on a line of its own
+        if len(line) + 1 + len(after.split(" ", 1)[0]) + 2 <= widest:
+            return False
+    if widest > 120:
+        ends = sum(line.endswith(tuple(_TERMINAL)) for line in lines[:-1])
+        return ends * 2 < len(lines) - 1
+    return True
+
+
+def unescape(text: str) -> str:
+    """Undo CommonMark backslash escapes, as a Markdown reader would."""
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text

@@ -1,0 +1,129 @@
+"""Stage 5: kept blocks -> headings, pull quotes with their attribution, paragraphs.
+
+Plain text carries no markup, so each tag needs evidence a reader could point at. The rules are
+data (:data:`RULES`), tried in order; the first that matches names the block's kind, and its
+name goes into the report. A quote needs an attribution line after it: a paragraph wrongly shown
+as a quote misleads more than a quote left as a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from articlefix.blocks import Block
+
+TypedKind = Literal["heading", "quote", "attribution", "paragraph", "verbatim"]
+
+_WORD = re.compile(r"\w+")
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
+_PARTICLE = r"(?:de|da|di|del|van|von|der|den|le|la|du|bin|al|ibn|ten|ter|zu)"
+_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}"
+# "Mark Cancian, Center for Strategic and International Studies (CSIS)"
+_NAME_ORG = re.compile(rf"{_NAME},\s+[^.!?]{{2,120}}")
+# "— Jane Doe", "— Jane Doe (@jane) 18 November 2019", "– Jane Doe, spokeswoman"
+_DASH_NAME = re.compile(rf"[—–―]\s*(?:{_NAME}|[A-ZÀ-Þ][\w.-]+)(?:\s*\(@\w+\))?(?:[ ,].{{0,100}})?")
+_SENTENCE_END = (".", ",", ";", ":", "…")
+_NOT_HEADING = re.compile(
+    r"^(?:by|von|par|por|photo|foto|bild|image|credit|source|quelle|lire aussi|read more|"
+    r"advertisement|anzeige|werbung)\b|©|\(c\)|^[•*·▪►–—-]|^\W*$|"
+    r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}|^\d{1,2}:\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TypedBlock:
+    """A kept block with its kind for rendering and the rule that chose it, for the report."""
+
+    text: str
+    kind: TypedKind
+    rule: str
+    level: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    before: Block | None
+    after: Block | None
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _prose(block: Block | None) -> bool:
+    return block is not None and block.kind == "text"
+
+
+def _body(block: Block | None) -> bool:
+    """Body text: a real sentence or paragraph, the thing a heading introduces."""
+    return block is not None and block.kind in ("text", "quote") and (
+        _words(block.text) >= 12 or block.text.rstrip().endswith((".", "!", "?", "…", "”", '"'))
+    )
+
+
+def _attribution(text: str) -> bool:
+    return _words(text) <= 24 and not text.endswith(".") and bool(
+        _DASH_NAME.fullmatch(text) or _NAME_ORG.fullmatch(text)
+    )
+
+
+def _is_attribution(c: _Context) -> bool:
+    return _prose(c.before) and c.before is not None and _words(c.before.text) >= 6 and (
+        _attribution(c.text)
+    )
+
+
+def _is_quote(c: _Context) -> bool:
+    return c.after is not None and _prose(c.after) and _words(c.text) >= 6 and (
+        _attribution(c.after.text) and not (_prose(c.before) and c.before is not None and (
+            _attribution(c.text)))
+    )
+
+
+def _is_heading(c: _Context) -> bool:
+    text = c.text
+    return (
+        0 < _words(text) <= 14
+        and len(text) <= 120
+        and not text.endswith(_SENTENCE_END)
+        and (text[0].isupper() or text[0].isdigit())
+        and not _NOT_HEADING.search(text)
+        and _body(c.after)
+        and not (_prose(c.after) and c.after is not None and _attribution(c.after.text))
+    )
+
+
+Rule = tuple[str, TypedKind, Callable[[_Context], bool]]
+
+#: Tried in order; the first rule whose test passes decides. Blocks the input already marked
+#: (``##``, ``>``, verbatim Markdown) keep their kind and never reach these rules.
+RULES: tuple[Rule, ...] = (
+    ("attribution line after a paragraph", "attribution", _is_attribution),
+    ("paragraph followed by an attribution line", "quote", _is_quote),
+    ("short line without final punctuation before body text", "heading", _is_heading),
+)
+
+
+def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
+    """Kinds for the kept blocks, in order."""
+    out = []
+    for k, block in enumerate(blocks):
+        if block.kind != "text":
+            out.append(TypedBlock(block.text, block.kind, "marked in the input", block.level or 2))
+            continue
+        context = _Context(
+            block.text,
+            blocks[k - 1] if k else None,
+            blocks[k + 1] if k + 1 < len(blocks) else None,
+        )
+        rule = next((r for r in RULES if tag and r[2](context)), None)
+        if rule is None:
+            out.append(TypedBlock(block.text, "paragraph", "plain paragraph"))
+        else:
+            out.append(TypedBlock(block.text, rule[1], rule[0]))
+    return out

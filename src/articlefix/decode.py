@@ -1,0 +1,121 @@
+"""Stage 1: bytes in any encoding -> text, with mojibake undone.
+
+Order matters for speed and correctness: a BOM is certain, strict UTF-8 is cheap and almost
+never wrong, and only what fails both goes to chardet (slow to import, so imported late).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from articlefix.errors import ArticlefixError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Latin single-byte names chardet may give for what is, in practice, the Windows superset.
+_LATIN = {"ascii", "iso-8859-1", "iso-8859-15", "latin-1", "windows-1252"}
+# cp1252 leaves five bytes undefined; browsers show them as C1 controls, and so do we, since
+# they are the second byte of mojibake such as "â€\x9d" for a closing quote.
+_CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+# A UTF-8 lead byte read as cp1252/latin-1 followed by a continuation byte read the same way.
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                       "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+                       "\u2039\u203a\u20ac\u2122]")
+# Control characters that never occur in text: their presence means binary data.
+_BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CP1252_BYTES = {ch: b for b in range(256) if (ch := bytes([b]).decode("cp1252", "ignore"))}
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text plus how it was obtained, for the report."""
+
+    text: str
+    encoding: str
+    confidence: float
+    bom: bool
+    repaired: bool
+
+
+def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
+    """Decode ``data``; raise :class:`ArticlefixError` when it is not text.
+
+    A ``str`` is already decoded, but may still hold mojibake or be binary junk.
+    """
+    if isinstance(data, str):
+        return _finish(data.removeprefix("\ufeff"), "unicode", 1.0, bom=False, repair=repair)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _finish(_strict(data, name), name, 1.0, bom=True, repair=repair)
+    if b"\x00" in data:
+        raise ArticlefixError("binary data (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text, name, confidence = _detect(data)
+        return _finish(text, name, confidence, bom=False, repair=repair)
+    return _finish(text, "utf-8", 1.0, bom=False, repair=repair)
+
+
+def _strict(data: bytes, name: str) -> str:
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise ArticlefixError(f"invalid {name} at byte {exc.start} after a {name} BOM") from None
+
+
+def _detect(data: bytes) -> tuple[str, str, float]:
+    import chardet  # slow to import: only for input that is not UTF-8
+
+    if sum(b < 0x80 for b in data[:65536]) < 0.1 * min(len(data), 65536):
+        raise ArticlefixError("not text (almost no ASCII bytes: binary or random data)")
+    guess = chardet.detect(data, prefer_superset=True)
+    name = (guess["encoding"] or "").lower()
+    if not name:
+        raise ArticlefixError(f"not text ({guess.get('mime_type') or 'unknown binary data'})")
+    if name not in _LATIN:
+        try:
+            return data.decode(name), name, float(guess["confidence"])
+        except (LookupError, UnicodeDecodeError):
+            pass
+    # The Windows superset of latin-1, the usual 8-bit encoding of the web; never fails.
+    text = data.decode("cp1252", "surrogateescape").translate(_CP1252_HOLES)
+    return text, "cp1252", float(guess["confidence"])
+
+
+def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool) -> Decoded:
+    if _BINARY.search(text):
+        raise ArticlefixError("binary data (control characters), not text")
+    repaired = False
+    if repair and _MOJIBAKE.search(text):
+        fixed = _undo_whole(text) or _undo_lines(text)
+        repaired = fixed != text
+        text = fixed
+    return Decoded(text, name, confidence, bom, repaired)
+
+
+def _undo_whole(text: str) -> str | None:
+    """A whole document of UTF-8 read as cp1252 is reversed exactly, byte for byte.
+
+    Done first because some sequences (``â„‚`` for ``ℂ``) are beyond ftfy's per-segment rules.
+    """
+    try:
+        raw = bytes(_CP1252_BYTES.get(ch, ord(ch)) for ch in text)
+        return raw.decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def _undo_lines(text: str) -> str:
+    """Mojibake in some copies only: ftfy's ``fix_encoding`` on just the lines that show it."""
+    from ftfy import fix_encoding  # never ``fix_text``: its defaults straighten curly quotes
+
+    return "".join(
+        fix_encoding(line) if _MOJIBAKE.search(line) else line
+        for line in text.splitlines(keepends=True)
+    )

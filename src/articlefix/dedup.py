@@ -1,0 +1,185 @@
+"""Stage 4: which blocks repeat earlier ones, decided by a whitelist, found through hash indexes.
+
+Candidates come from two indexes, never from all pairs: the exact normalised text, and head/tail
+word shingles (a small change inside a block leaves one of them intact). Each index list is
+capped, so template-like text where every line looks alike stays linear. rapidfuzz scores a
+candidate; the score only finds pairs. What decides is :func:`difference`: a later block goes
+only when every difference from its original is a known formatting artefact.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from articlefix.fingerprint import Fingerprint
+
+#: Candidates must score this with rapidfuzz before the whitelist looks at them.
+SIMILAR = 85.0
+#: Longest index list: past it a key is too common to tell blocks apart.
+POSTINGS = 16
+#: Blocks of fewer words go only as part of a repeated run ("Q:", "Photo").
+MIN_ALONE = 3
+#: A teaser without an ellipsis must be this long to count as a cut-off copy.
+MIN_TEASER = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Dedup's decision on one block; ``of`` names the earlier block it repeats or resembles."""
+
+    keep: bool
+    reason: str = ""
+    of: int | None = None
+    similarity: float = 100.0
+    text: str | None = None  # fuller text moved here from a later copy (a teaser expanded)
+
+
+_KEPT = Verdict(True)
+
+
+def difference(a: Sequence[str], b: Sequence[str]) -> str:
+    """'' when words ``b`` repeat ``a`` but for one typo (two letters swapped); else what differs."""
+    changes = [op for op in Levenshtein.opcodes(a, b) if op.tag != "equal"]
+    if not changes:
+        return ""
+    op = changes[0]
+    old, new = " ".join(a[op.src_start : op.src_end]), " ".join(b[op.dest_start : op.dest_end])
+    if len(changes) == 1 and op.tag == "replace" and _swapped(old, new):
+        return ""
+    described = {"replace": f"{old!r} became {new!r}", "delete": f"{old!r} left out",
+                 "insert": f"{new!r} added"}[op.tag]
+    return described + (f" (+{len(changes) - 1} more)" if len(changes) > 1 else "")
+
+
+def _swapped(old: str, new: str) -> bool:
+    """Two neighbouring letters swapped in one long word: the typo kind a copy may fix."""
+    if len(old) != len(new) or len(old) < 5 or not (old.isalpha() and new.isalpha()):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(old, new, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and old[diff[0]] == new[diff[1]] and (
+        old[diff[1]] == new[diff[0]]
+    )
+
+
+def dedup(
+    texts: Sequence[str], prints: Sequence[Fingerprint | None], *, max_candidates: int
+) -> list[Verdict]:
+    """One verdict per block; ``None`` prints (verbatim Markdown) are always kept."""
+    return _Dedup(texts, prints, max_candidates).run()
+
+
+class _Dedup:
+    """The indexes of one call; they never outlive it, so calls cannot influence each other."""
+
+    def __init__(
+        self, texts: Sequence[str], prints: Sequence[Fingerprint | None], max_candidates: int
+    ) -> None:
+        self.texts, self.prints, self.max_candidates = texts, prints, max_candidates
+        self.verdicts: list[Verdict] = [_KEPT] * len(prints)
+        self.exact: dict[str, int] = {}
+        self.near: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.starts: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.short: dict[int, int] = {}  # short block -> the earlier block it equals
+
+    def run(self) -> list[Verdict]:
+        for j, fp in enumerate(self.prints):
+            if fp is None or not fp.words:
+                continue
+            verdict = self._judge(j, fp)
+            self.verdicts[j] = verdict
+            if verdict.keep:
+                self._index(j, fp)
+        self._runs()
+        return self.verdicts
+
+    def _judge(self, j: int, fp: Fingerprint) -> Verdict:
+        first = self.exact.get(fp.norm)
+        if first is not None:
+            if len(fp.words) < MIN_ALONE:
+                self.short[j] = first
+                return _KEPT
+            same = self.texts[first].strip() == self.texts[j].strip()
+            return Verdict(False, "exact repeat" if same else "near copy (formatting)", first)
+        return self._near(j, fp) or self._contained(j, fp) or _KEPT
+
+    def _near(self, j: int, fp: Fingerprint) -> Verdict | None:
+        """A copy with a typo fixed; otherwise the closest look-alike, reported as kept."""
+        seen = sorted({i for key in fp.keys for i in self.near.get(key, ())})
+        best: Verdict | None = None
+        for i in seen[: self.max_candidates]:
+            other = self.prints[i]
+            assert other is not None
+            score = ratio(other.norm, fp.norm, score_cutoff=SIMILAR)
+            if not score:
+                continue
+            why = difference(other.words, fp.words)
+            if not why:
+                return Verdict(False, "near copy (typo fixed)", i, round(score, 1))
+            if best is None or score > best.similarity:
+                best = Verdict(True, f"similar, kept: {why}", i, round(score, 1))
+        return best
+
+    def _contained(self, j: int, fp: Fingerprint) -> Verdict | None:
+        """A teaser and its full paragraph, or earlier blocks glued into one."""
+        for i in self.starts.get(fp.words[:4], ()):
+            other = self.prints[i]
+            assert other is not None
+            if _prefix(other, fp.words):
+                glued = self._glued(i, fp.words)
+                if glued is not None:
+                    return Verdict(False, f"earlier blocks {i + 1}-{glued + 1} glued together", i)
+                if other.teaser or len(other.words) >= MIN_TEASER:
+                    self.verdicts[i] = Verdict(True, "teaser expanded", j, text=self.texts[j])
+                    self.exact.setdefault(fp.norm, i)
+                    return Verdict(False, "fuller text moved to the teaser's place", i)
+            elif _prefix(fp, other.words) and (fp.teaser or len(fp.words) >= MIN_TEASER):
+                return Verdict(False, "teaser of an earlier paragraph", i)
+        return None
+
+    def _glued(self, i: int, words: tuple[str, ...]) -> int | None:
+        """Last block of the kept run starting at ``i`` whose words, joined, are ``words``."""
+        at, k = 0, i
+        while k < len(self.prints):
+            part = self.prints[k]
+            if part is not None and self.verdicts[k].keep and part.words:
+                if words[at : at + len(part.words)] != part.words:
+                    return None
+                at += len(part.words)
+                if at == len(words):
+                    return k if k > i else None
+            k += 1
+        return None
+
+    def _index(self, j: int, fp: Fingerprint) -> None:
+        self.exact.setdefault(fp.norm, j)
+        for key in fp.keys:
+            if len(self.near[key]) < POSTINGS:
+                self.near[key].append(j)
+        if len(fp.words) >= 4 and len(self.starts[fp.words[:4]]) < POSTINGS:
+            self.starts[fp.words[:4]].append(j)
+
+    def _runs(self) -> None:
+        """A short exact repeat goes when a neighbour goes as a copy of its original's neighbour."""
+        for order in (sorted(self.short), sorted(self.short, reverse=True)):
+            for j in order:
+                i = self.short[j]
+                if self.verdicts[j].keep and any(
+                    not self.verdicts[j + d].keep and self.verdicts[j + d].of == i + d
+                    for d in (-1, 1)
+                    if 0 <= j + d < len(self.verdicts)
+                ):
+                    self.verdicts[j] = Verdict(False, "short label in a repeated run", i)
+
+
+def _prefix(short: Fingerprint, words: tuple[str, ...]) -> bool:
+    """``short`` is a proper prefix of ``words``; a teaser's last word may be cut off."""
+    n = len(short.words)
+    if n >= len(words) or short.words[: n - 1] != words[: n - 1]:
+        return False
+    last = short.words[-1]
+    return last == words[n - 1] or (short.teaser and words[n - 1].startswith(last))

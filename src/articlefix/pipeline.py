@@ -1,0 +1,83 @@
+"""The one place the stages are composed: a pure function from input to Markdown and report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from articlefix.blocks import Block, split_blocks
+from articlefix.classify import TypedBlock, classify
+from articlefix.decode import decode
+from articlefix.dedup import Verdict, dedup
+from articlefix.fingerprint import fingerprint
+from articlefix.options import Options
+from articlefix.render import render
+from articlefix.report import Encoding, Removal, Report, SimilarKept, Tag, preview
+
+_FRONT_MATTER = ("---\n", "+++\n", "---\r\n", "+++\r\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The cleaned article and the account of how it was cleaned."""
+
+    markdown: str
+    report: Report
+
+
+def clean(data: str | bytes, options: Options | None = None) -> Result:
+    """Clean one scraped article.
+
+    Pure: no files, no printing, no state kept between calls, so it is safe to map over a
+    process pool, Dask or Spark. Raises :class:`articlefix.ArticlefixError` for input that is
+    not text.
+    """
+    options = options or Options()
+    decoded = decode(data, repair=options.repair_mojibake)
+    markdown = options.input_format == "markdown" or (
+        options.input_format == "auto" and decoded.text.startswith(_FRONT_MATTER)
+    )
+    blocks = split_blocks(decoded.text, markdown=markdown)
+    prints = [None if b.kind == "verbatim" else fingerprint(b.text) for b in blocks]
+    verdicts = dedup([b.text for b in blocks], prints, max_candidates=options.max_candidates)
+    kept = [
+        (n, replace(b, text=v.text) if v.text else b)
+        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
+        if v.keep
+    ]
+    typed = classify([b for _, b in kept], tag=options.tag)
+    report = Report(
+        encoding=Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired),
+        blocks_in=len(blocks),
+        blocks_out=len(kept),
+        removed=_removed(blocks, verdicts),
+        similar_kept=_similar(blocks, verdicts),
+        tags=_tags(kept, typed),
+        warnings=(),
+    )
+    return Result(render(typed), report)
+
+
+def _removed(blocks: list[Block], verdicts: list[Verdict]) -> tuple[Removal, ...]:
+    return tuple(
+        Removal(n + 1, b.line, b.lines, preview(b.text), v.of + 1, blocks[v.of].line,
+                v.similarity, v.reason)
+        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
+        if not v.keep and v.of is not None
+    )
+
+
+def _similar(blocks: list[Block], verdicts: list[Verdict]) -> tuple[SimilarKept, ...]:
+    return tuple(
+        SimilarKept(n + 1, b.line, preview(b.text), v.of + 1, blocks[v.of].line, v.similarity,
+                    v.reason.removeprefix("similar, kept: "))
+        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
+        if v.keep and v.of is not None and v.reason.startswith("similar")
+    )
+
+
+def _tags(kept: list[tuple[int, Block]], typed: list[TypedBlock]) -> tuple[Tag, ...]:
+    return tuple(
+        Tag(n + 1, b.line, t.kind, t.rule)
+        for (n, b), t in zip(kept, typed, strict=True)
+        if t.kind in ("heading", "quote", "attribution")
+    )

@@ -1,0 +1,53 @@
+"""Stage 6: typed blocks -> CommonMark, following the output contract in DESIGN.md.
+
+Scraped text must never turn into Markdown structure or live HTML by accident: anything that
+would change meaning (a leading ``#`` or ``1.``, ``<script>``, ``[x](javascript:...)``) is
+backslash-escaped, so a renderer shows exactly the characters of the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from articlefix.classify import TypedBlock, TypedKind
+
+_INLINE = re.compile(r"\\(?=[!-/:-@\[-`{-~])|[`*\[\]<]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"(?:#{1,6}|[-+])(?=[ \t]|$)|>|-{3,}|~{3,}")
+_ORDERED = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape what CommonMark would read as markup in a paragraph of plain text."""
+    text = _INLINE.sub(r"\\\g<0>", text)
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    return _ORDERED.sub(r"\1\\\2", text, count=1) if _ORDERED.match(text) else text
+
+
+def _heading(block: TypedBlock) -> str:
+    text = escape(block.text)
+    if text.endswith("#"):
+        text = text[:-1] + "\\#"  # else a closing sequence, dropped by renderers
+    return f"{'#' * block.level} {text}"
+
+
+_WRITERS: dict[TypedKind, Callable[[TypedBlock], str]] = {
+    "heading": _heading,
+    "quote": lambda block: f"> {escape(block.text)}",
+    "attribution": lambda block: f">\n> — {escape(block.text)}",
+    "paragraph": lambda block: escape(block.text),
+    "verbatim": lambda block: block.text,
+}
+
+
+def render(blocks: Sequence[TypedBlock]) -> str:
+    """The Markdown document: blocks one blank line apart, one final newline, no trailing space."""
+    parts: list[str] = []
+    for block in blocks:
+        written = _WRITERS[block.kind](block)
+        if block.kind == "attribution" and parts and parts[-1].startswith("> "):
+            parts[-1] += "\n" + written  # the attribution closes its quote's blockquote
+        else:
+            parts.append(written)
+    return "\n\n".join(parts) + "\n" if parts else ""

@@ -1,0 +1,82 @@
+"""What a run removed, kept though similar, and tagged: the explanation users audit."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Encoding:
+    """How the bytes were read: a wrong guess here explains odd characters downstream."""
+
+    name: str
+    confidence: float
+    bom: bool
+    mojibake_repaired: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One block that was dropped, and the kept block it repeats (numbers are 1-based)."""
+
+    position: int
+    line: int
+    lines: int
+    text: str
+    repeats: int
+    repeats_line: int
+    similarity: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarKept:
+    """A look-alike that was kept because something other than formatting differs."""
+
+    position: int
+    line: int
+    text: str
+    resembles: int
+    resembles_line: int
+    similarity: float
+    difference: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A block written as a heading, quote or attribution, and the rule that said so."""
+
+    position: int
+    line: int
+    kind: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    encoding: Encoding
+    blocks_in: int
+    blocks_out: int
+    removed: tuple[Removal, ...]
+    similar_kept: tuple[SimilarKept, ...]
+    tags: tuple[Tag, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def headings(self) -> int:
+        return sum(tag.kind == "heading" for tag in self.tags)
+
+    @property
+    def quotes(self) -> int:
+        return sum(tag.kind == "quote" for tag in self.tags)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data; counts included so consumers need not recompute them."""
+        return {**asdict(self), "headings": self.headings, "quotes": self.quotes}
+
+
+def preview(text: str, words: int = 8) -> str:
+    """The first words of a block: enough to recognise it in a report line."""
+    head = text.split()
+    return " ".join(head[:words]) + (" …" if len(head) > words else "")

@@ -129,21 +129,20 @@ def _quote(first: int, chunk: list[str]) -> list[Block] | None:
 
 
 def _wrapped(lines: list[str]) -> bool:
-    """True when greedy wrapping at one width gives exactly these line breaks.
+    """True when the breaks look like hard wrapping rather than one paragraph per line.
 
-    Every line fits the width, and each break happened because the next word did not fit:
-    max(len(line)) < len(line[i]) + 1 + len(first word of line[i + 1]) for every break.
-    A width over 120 with most lines ending a sentence is one paragraph per line instead.
+    Greedy wrapping breaks a line only when the next word would not fit, so every line but the
+    last is nearly as long as the widest (slack for spacing). Beyond 120 columns, lines that end
+    sentences are paragraphs of their own, whatever their length.
     """
-    widest = max(len(line) for line in lines if " " in line) if any(
-        " " in line for line in lines
-    ) else 0
+    widths = [len(line) for line in lines if " " in line]
+    if not widths:
+        return True
+    width = max(widths)
     for line, after in zip(lines, lines[1:], strict=False):
-        if " " not in line or " " not in after and len(after) > widest:
-            continue  # an over-long word (a URL) sits on a line of its own
-        if len(line) + 1 + len(after.split(" ", 1)[0]) + 2 <= widest:
+        if " " in line and len(line) + 1 + len(after.split(" ", 1)[0]) < 0.75 * width:
             return False
-    if widest > 120:
+    if width > 120:
         ends = sum(line.endswith(tuple(_TERMINAL)) for line in lines[:-1])
         return ends * 2 < len(lines) - 1
     return True

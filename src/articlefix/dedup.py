@@ -24,8 +24,6 @@ SIMILAR = 85.0
 POSTINGS = 16
 #: Blocks of fewer words go only as part of a repeated run ("Q:", "Photo").
 MIN_ALONE = 3
-#: A teaser without an ellipsis must be this long to count as a cut-off copy.
-MIN_TEASER = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +55,25 @@ def difference(a: Sequence[str], b: Sequence[str]) -> str:
 
 
 def _swapped(old: str, new: str) -> bool:
-    """Two neighbouring letters swapped in one long word: the typo kind a copy may fix."""
-    if len(old) != len(new) or len(old) < 5 or not (old.isalpha() and new.isalpha()):
+    """Two neighbouring letters swapped inside a word of five letters or more.
+
+    The typo kind a later copy may fix ("freeodm:" -> "freedom:"); punctuation around the word
+    may differ in nothing, and a digit is never part of it.
+    """
+    if len(old) != len(new):
         return False
     diff = [i for i, (x, y) in enumerate(zip(old, new, strict=True)) if x != y]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and old[diff[0]] == new[diff[1]] and (
-        old[diff[1]] == new[diff[0]]
-    )
+    if len(diff) != 2 or diff[1] != diff[0] + 1:
+        return False
+    i = diff[0]
+    if not (old[i] == new[i + 1] and old[i + 1] == new[i] and old[i : i + 2].isalpha()):
+        return False
+    start, end = i, i + 2
+    while start > 0 and old[start - 1].isalpha():
+        start -= 1
+    while end < len(old) and old[end].isalpha():
+        end += 1
+    return end - start >= 5
 
 
 def dedup(
@@ -84,7 +94,8 @@ class _Dedup:
         self.exact: dict[str, int] = {}
         self.near: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
         self.starts: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.short: dict[int, int] = {}  # short block -> the earlier block it equals
+        self.seen: defaultdict[str, list[int]] = defaultdict(list)  # short texts' occurrences
+        self.short: dict[int, list[int]] = {}  # short block -> earlier blocks it equals
 
     def run(self) -> list[Verdict]:
         for j, fp in enumerate(self.prints):
@@ -98,11 +109,12 @@ class _Dedup:
         return self.verdicts
 
     def _judge(self, j: int, fp: Fingerprint) -> Verdict:
+        if len(fp.words) < MIN_ALONE:
+            if fp.norm in self.seen:
+                self.short[j] = list(self.seen[fp.norm])
+            return _KEPT
         first = self.exact.get(fp.norm)
         if first is not None:
-            if len(fp.words) < MIN_ALONE:
-                self.short[j] = first
-                return _KEPT
             same = self.texts[first].strip() == self.texts[j].strip()
             return Verdict(False, "exact repeat" if same else "near copy (formatting)", first)
         return self._near(j, fp) or self._contained(j, fp) or _KEPT
@@ -133,11 +145,11 @@ class _Dedup:
                 glued = self._glued(i, fp.words)
                 if glued is not None:
                     return Verdict(False, f"earlier blocks {i + 1}-{glued + 1} glued together", i)
-                if other.teaser or len(other.words) >= MIN_TEASER:
+                if other.teaser:
                     self.verdicts[i] = Verdict(True, "teaser expanded", j, text=self.texts[j])
                     self.exact.setdefault(fp.norm, i)
                     return Verdict(False, "fuller text moved to the teaser's place", i)
-            elif _prefix(fp, other.words) and (fp.teaser or len(fp.words) >= MIN_TEASER):
+            elif fp.teaser and _prefix(fp, other.words):
                 return Verdict(False, "teaser of an earlier paragraph", i)
         return None
 
@@ -156,6 +168,10 @@ class _Dedup:
         return None
 
     def _index(self, j: int, fp: Fingerprint) -> None:
+        if len(fp.words) < MIN_ALONE:
+            if len(self.seen[fp.norm]) < POSTINGS:
+                self.seen[fp.norm].append(j)
+            return
         self.exact.setdefault(fp.norm, j)
         for key in fp.keys:
             if len(self.near[key]) < POSTINGS:
@@ -164,16 +180,33 @@ class _Dedup:
             self.starts[fp.words[:4]].append(j)
 
     def _runs(self) -> None:
-        """A short exact repeat goes when a neighbour goes as a copy of its original's neighbour."""
+        """A short exact repeat goes only inside a run: a neighbour repeats its original's neighbour.
+
+        The neighbour may be a removed copy or another short repeat (a run of labels); the
+        forward and the backward sweep between them carry a run through any number of labels.
+        """
         for order in (sorted(self.short), sorted(self.short, reverse=True)):
             for j in order:
-                i = self.short[j]
-                if self.verdicts[j].keep and any(
-                    not self.verdicts[j + d].keep and self.verdicts[j + d].of == i + d
-                    for d in (-1, 1)
-                    if 0 <= j + d < len(self.verdicts)
-                ):
-                    self.verdicts[j] = Verdict(False, "short label in a repeated run", i)
+                for i in self.short[j]:
+                    if self.verdicts[j].keep and any(
+                        self._pairs(j + d, self._step(i, d)) for d in (-1, 1)
+                    ):
+                        self.verdicts[j] = Verdict(False, "short label in a repeated run", i)
+
+    def _step(self, i: int, d: int) -> int:
+        """The kept neighbour of original ``i``: copies removed in between do not break a run."""
+        for _ in range(POSTINGS):
+            i += d
+            if not 0 <= i < len(self.verdicts) or self.verdicts[i].keep:
+                break
+        return i
+
+    def _pairs(self, j: int, i: int) -> bool:
+        """Block ``j`` is (or may be, for a short one) a copy of block ``i``."""
+        if not 0 <= j < len(self.verdicts):
+            return False
+        verdict = self.verdicts[j]
+        return (not verdict.keep and verdict.of == i) or i in self.short.get(j, ())
 
 
 def _prefix(short: Fingerprint, words: tuple[str, ...]) -> bool:

@@ -50,8 +50,11 @@ def split_blocks(text: str, *, markdown: bool) -> list[Block]:
     start = _front_matter(lines) if markdown else 0
     if start:
         blocks.append(Block("\n".join(lines[:start]), 1, start, "verbatim"))
-    for first, chunk in _chunks(lines, start, markdown=markdown):
-        blocks.extend(_chunk_blocks(first, chunk, markdown=markdown))
+    chunks = list(_chunks(lines, start, markdown=markdown))
+    # Without blank lines the layout is one paragraph per line, however alike the lines look.
+    join = len(chunks) > 1
+    for first, chunk in chunks:
+        blocks.extend(_chunk_blocks(first, chunk, markdown=markdown, join=join))
     return blocks
 
 
@@ -89,7 +92,7 @@ def _chunks(lines: list[str], start: int, *, markdown: bool) -> Iterator[tuple[i
         yield len(lines) - len(chunk) + 1, chunk
 
 
-def _chunk_blocks(first: int, chunk: list[str], *, markdown: bool) -> list[Block]:
+def _chunk_blocks(first: int, chunk: list[str], *, markdown: bool, join: bool) -> list[Block]:
     if all(line.lstrip().startswith(">") for line in chunk):
         quote = _quote(first, chunk)
         if quote is not None:
@@ -97,7 +100,7 @@ def _chunk_blocks(first: int, chunk: list[str], *, markdown: bool) -> list[Block
     if markdown and (_FENCE.match(chunk[0]) or any(_STRUCTURE.match(line) for line in chunk)):
         return [Block("\n".join(chunk), first, len(chunk), "verbatim")]
     stripped = [line.strip() for line in chunk]
-    if len(stripped) > 1 and _wrapped(stripped):
+    if join and len(stripped) > 1 and _wrapped(stripped):
         return [_prose(" ".join(stripped), first, len(chunk))]
     return [_prose(line, first + k, 1) for k, line in enumerate(stripped)]
 

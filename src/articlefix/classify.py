@@ -25,6 +25,7 @@ _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}"
 _NAME_ORG = re.compile(rf"{_NAME},\s+[A-ZÀ-Þ][^.!?\d]{{1,120}}")
 # "— Jane Doe", "— Jane Doe (@jane) 18 November 2019", "– Jane Doe, spokeswoman"
 _DASH_NAME = re.compile(rf"[—–―]\s*(?:{_NAME}|[A-ZÀ-Þ][\w.-]+)(?:\s*\(@\w+\))?(?:[ ,].{{0,100}})?")
+_LEADING_DASH = re.compile(r"^[—–―-]+\s*")
 _SENTENCE_END = (".", ",", ";", ":", "…", "!")
 _QUOTE_END = (".", "!", "?", "…", '"', "”", "»", "“")
 _OPENERS = "\"“„«»‘’'¿¡$€£(["
@@ -141,6 +142,8 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
         rule = next((r for r in RULES if tag and r[2](context)), None)
         if rule is None:
             out.append(TypedBlock(block.text, "paragraph", "plain paragraph"))
+        elif rule[1] == "attribution":  # the renderer writes the dash itself
+            out.append(TypedBlock(_LEADING_DASH.sub("", block.text), rule[1], rule[0]))
         else:
             out.append(TypedBlock(block.text, rule[1], rule[0]))
     return out

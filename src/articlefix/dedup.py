@@ -92,14 +92,14 @@ class _Dedup:
         self.texts, self.prints, self.max_candidates = texts, prints, max_candidates
         self.verdicts: list[Verdict] = [_KEPT] * len(prints)
         self.exact: dict[str, int] = {}
-        self.near: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.starts: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.near: defaultdict[int, list[int]] = defaultdict(list)
+        self.starts: defaultdict[int, list[int]] = defaultdict(list)
         self.seen: defaultdict[str, list[int]] = defaultdict(list)  # short texts' occurrences
         self.short: dict[int, list[int]] = {}  # short block -> earlier blocks it equals
 
     def run(self) -> list[Verdict]:
         for j, fp in enumerate(self.prints):
-            if fp is None or not fp.words:
+            if fp is None or not fp.size:
                 continue
             verdict = self._judge(j, fp)
             self.verdicts[j] = verdict
@@ -109,7 +109,7 @@ class _Dedup:
         return self.verdicts
 
     def _judge(self, j: int, fp: Fingerprint) -> Verdict:
-        if len(fp.words) < MIN_ALONE:
+        if fp.size < MIN_ALONE:
             if fp.norm in self.seen:
                 self.short[j] = list(self.seen[fp.norm])
             return _KEPT
@@ -138,11 +138,12 @@ class _Dedup:
 
     def _contained(self, j: int, fp: Fingerprint) -> Verdict | None:
         """A teaser and its full paragraph, or earlier blocks glued into one."""
-        for i in self.starts.get(fp.words[:4], ()):
+        words = fp.words
+        for i in self.starts.get(fp.start, ()):
             other = self.prints[i]
             assert other is not None
-            if _prefix(other, fp.words):
-                glued = self._glued(i, fp.words)
+            if _prefix(other, words):
+                glued = self._glued(i, words)
                 if glued is not None:
                     return Verdict(False, f"earlier blocks {i + 1}-{glued + 1} glued together", i)
                 if other.teaser:
@@ -153,22 +154,21 @@ class _Dedup:
                 return Verdict(False, "teaser of an earlier paragraph", i)
         return None
 
-    def _glued(self, i: int, words: tuple[str, ...]) -> int | None:
+    def _glued(self, i: int, words: list[str]) -> int | None:
         """Last block of the kept run starting at ``i`` whose words, joined, are ``words``."""
-        at, k = 0, i
-        while k < len(self.prints):
+        at = 0
+        for k in range(i, min(len(self.prints), i + len(words) + POSTINGS)):
             part = self.prints[k]
-            if part is not None and self.verdicts[k].keep and part.words:
-                if words[at : at + len(part.words)] != part.words:
+            if part is not None and self.verdicts[k].keep and part.size:
+                if words[at : at + part.size] != part.words:
                     return None
-                at += len(part.words)
+                at += part.size
                 if at == len(words):
                     return k if k > i else None
-            k += 1
         return None
 
     def _index(self, j: int, fp: Fingerprint) -> None:
-        if len(fp.words) < MIN_ALONE:
+        if fp.size < MIN_ALONE:
             if len(self.seen[fp.norm]) < POSTINGS:
                 self.seen[fp.norm].append(j)
             return
@@ -176,8 +176,8 @@ class _Dedup:
         for key in fp.keys:
             if len(self.near[key]) < POSTINGS:
                 self.near[key].append(j)
-        if len(fp.words) >= 4 and len(self.starts[fp.words[:4]]) < POSTINGS:
-            self.starts[fp.words[:4]].append(j)
+        if fp.start and len(self.starts[fp.start]) < POSTINGS:
+            self.starts[fp.start].append(j)
 
     def _runs(self) -> None:
         """A short exact repeat goes only inside a run: a neighbour repeats its original's neighbour.
@@ -209,10 +209,10 @@ class _Dedup:
         return (not verdict.keep and verdict.of == i) or i in self.short.get(j, ())
 
 
-def _prefix(short: Fingerprint, words: tuple[str, ...]) -> bool:
+def _prefix(short: Fingerprint, words: list[str]) -> bool:
     """``short`` is a proper prefix of ``words``; a teaser's last word may be cut off."""
-    n = len(short.words)
-    if n >= len(words) or short.words[: n - 1] != words[: n - 1]:
+    mine = short.words
+    n = len(mine)
+    if n >= len(words) or mine[: n - 1] != words[: n - 1]:
         return False
-    last = short.words[-1]
-    return last == words[n - 1] or (short.teaser and words[n - 1].startswith(last))
+    return mine[-1] == words[n - 1] or (short.teaser and words[n - 1].startswith(mine[-1]))

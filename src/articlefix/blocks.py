@@ -15,21 +15,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 Kind = Literal["text", "heading", "quote", "attribution", "verbatim"]
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_DASH = re.compile(r"[—–―-]+\s*")
+_DASH = re.compile("[\u2014\u2013\u2015-]+\\s*")  # em, en, horizontal bar, hyphen
 _FRONT = {"---": ("---", "..."), "+++": ("+++",)}
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 # Lines that make a chunk Markdown structure rather than prose (in Markdown mode only).
 _STRUCTURE = re.compile(
-    r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|\||<[A-Za-z!/?]|\[[^\]]+\]:|[-=_*]{3,}[ \t]*$)"
+    r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|\||>|<[A-Za-z!/?]|\[[^\]]+\]:|[-=_*]{3,}[ \t]*$)"
     r"| {4}|\t"
 )
-_TERMINAL = ".!?…:;\"”»)"
+_TERMINAL = '.!?…:;"”»)'
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +102,18 @@ def _chunk_blocks(first: int, chunk: list[str], *, markdown: bool, join: bool) -
         return [Block("\n".join(chunk), first, len(chunk), "verbatim")]
     stripped = [line.strip() for line in chunk]
     if join and len(stripped) > 1 and _wrapped(stripped):
-        return [_prose(" ".join(stripped), first, len(chunk))]
-    return [_prose(line, first + k, 1) for k, line in enumerate(stripped)]
+        return [_prose(" ".join(stripped), first, len(chunk), markdown=markdown)]
+    return [_prose(line, first + k, 1, markdown=markdown) for k, line in enumerate(stripped)]
 
 
-def _prose(line: str, number: int, count: int) -> Block:
+def _prose(line: str, number: int, count: int, *, markdown: bool) -> Block:
+    """A heading only where the input wrote one: any level in Markdown, ``##`` in plain text.
+
+    ``##`` is what articlefix itself writes; in scraped text a lone ``#`` is a hashtag or a
+    stray character far more often than a title, so it stays text (and is escaped on output).
+    """
     heading = _HEADING.fullmatch(line)
-    if heading and heading.group(2):
+    if heading and heading.group(2) and (markdown or heading.group(1) == "##"):
         return Block(unescape(heading.group(2)), number, count, "heading", len(heading.group(1)))
     return Block(unescape(line), number, count)
 
@@ -120,15 +126,17 @@ def _quote(first: int, chunk: list[str]) -> list[Block] | None:
         body, rest = inner[:cut], inner[cut + 1 :]
     else:
         body, rest = inner, []
-    if not body or any(line.startswith(">") for line in inner) or len(rest) > 1:
+    # Without its attribution a ``>`` line is not a pull quote: plain text escapes it, and
+    # Markdown mode keeps the blockquote verbatim.
+    if not body or any(line.startswith(">") for line in inner) or len(rest) != 1:
         return None
-    if rest and not _DASH.match(rest[0]):
+    if not _DASH.match(rest[0]):
         return None
-    blocks = [Block(unescape(" ".join(body)), first, len(body), "quote")]
-    if rest:
-        who = _DASH.sub("", rest[0], count=1)
-        blocks.append(Block(unescape(who), first + len(chunk) - 1, 1, "attribution"))
-    return blocks
+    who = _DASH.sub("", rest[0], count=1)
+    return [
+        Block(unescape(" ".join(body)), first, len(body), "quote"),
+        Block(unescape(who), first + len(chunk) - 1, 1, "attribution"),
+    ]
 
 
 def _wrapped(lines: list[str]) -> bool:
@@ -142,7 +150,7 @@ def _wrapped(lines: list[str]) -> bool:
     if not widths:
         return True
     width = max(widths)
-    for line, after in zip(lines, lines[1:], strict=False):
+    for line, after in pairwise(lines):
         if " " in line and len(line) + 1 + len(after.split(" ", 1)[0]) < 0.75 * width:
             return False
     if width > 120:

@@ -38,7 +38,8 @@ FILLER = {
 }
 
 ORIGINAL = {
-    "en": "The mayor said the new bridge – a toll bridge – would cost 12 million dollars and open in 2026, "
+    "en": "The mayor said the new bridge – a toll bridge – would cost 12 million dollars "
+    "and open in 2026, "
     "after two years of delays caused by a dispute with the builder over steel prices.",
     "de": "Der Bürgermeister sagte, die neue Brücke werde 12 Millionen Euro kosten und 2026 "
     "eröffnet, nach zwei Jahren Verzögerung wegen eines Streits mit der Baufirma.",

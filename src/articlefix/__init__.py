@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 
 __all__ = ["ArticlefixError", "Options", "Report", "Result", "__version__", "clean"]
 
-_LAZY = {"clean": "articlefix.pipeline", "Result": "articlefix.pipeline",
-         "Report": "articlefix.report"}
+_LAZY = {
+    "clean": "articlefix.pipeline",
+    "Result": "articlefix.pipeline",
+    "Report": "articlefix.report",
+}
 
 
 def __getattr__(name: str) -> object:

@@ -23,9 +23,11 @@ _LATIN = {"ascii", "iso-8859-1", "iso-8859-15", "latin-1", "windows-1252"}
 # they are the second byte of mojibake such as "â€\x9d" for a closing quote.
 _CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 # A UTF-8 lead byte read as cp1252/latin-1 followed by a continuation byte read the same way.
-_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-                       "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
-                       "\u2039\u203a\u20ac\u2122]")
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
 # Control characters that never occur in text: their presence means binary data.
 _BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _CP1252_BYTES = {ch: b for b in range(256) if (ch := bytes([b]).decode("cp1252", "ignore"))}

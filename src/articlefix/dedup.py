@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Hamming, Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from articlefix.fingerprint import Fingerprint
@@ -41,7 +41,7 @@ _KEPT = Verdict(True)
 
 
 def difference(a: Sequence[str], b: Sequence[str]) -> str:
-    """'' when words ``b`` repeat ``a`` but for one typo (two letters swapped); else what differs."""
+    """'' when words ``b`` repeat ``a`` but for a typo (two letters swapped); else what differs."""
     changes = [op for op in Levenshtein.opcodes(a, b) if op.tag != "equal"]
     if not changes:
         return ""
@@ -49,8 +49,11 @@ def difference(a: Sequence[str], b: Sequence[str]) -> str:
     old, new = " ".join(a[op.src_start : op.src_end]), " ".join(b[op.dest_start : op.dest_end])
     if len(changes) == 1 and op.tag == "replace" and _swapped(old, new):
         return ""
-    described = {"replace": f"{old!r} became {new!r}", "delete": f"{old!r} left out",
-                 "insert": f"{new!r} added"}[op.tag]
+    described = {
+        "replace": f"{old!r} became {new!r}",
+        "delete": f"{old!r} left out",
+        "insert": f"{new!r} added",
+    }[op.tag]
     return described + (f" (+{len(changes) - 1} more)" if len(changes) > 1 else "")
 
 
@@ -74,6 +77,19 @@ def _swapped(old: str, new: str) -> bool:
     while end < len(old) and old[end].isalpha():
         end += 1
     return end - start >= 5
+
+
+def _typo(old: str, new: str) -> bool:
+    """Equal-length texts that differ only by two letters swapped in one long word."""
+    if Hamming.distance(old, new, score_cutoff=2) != 2:
+        return False
+    first, second = Hamming.editops(old, new)
+    i = first.src_pos
+    if second.src_pos != i + 1:
+        return False
+    start = old.rfind(" ", 0, i) + 1
+    end = old.find(" ", i)
+    return _swapped(old[start : end if end >= 0 else None], new[start : end if end >= 0 else None])
 
 
 def dedup(
@@ -120,21 +136,29 @@ class _Dedup:
         return self._near(j, fp) or self._contained(j, fp) or _KEPT
 
     def _near(self, j: int, fp: Fingerprint) -> Verdict | None:
-        """A copy with a typo fixed; otherwise the closest look-alike, reported as kept."""
+        """A copy with a typo fixed; otherwise the closest look-alike, reported as kept.
+
+        Only a candidate of the same length can be a typo fix (two letters swapped), so the
+        word-level diff runs for those, and once more to describe the closest look-alike.
+        """
         seen = sorted({i for key in fp.keys for i in self.near.get(key, ())})
-        best: Verdict | None = None
+        best, best_score = -1, 0.0
         for i in seen[: self.max_candidates]:
             other = self.prints[i]
             assert other is not None
             score = ratio(other.norm, fp.norm, score_cutoff=SIMILAR)
             if not score:
                 continue
-            why = difference(other.words, fp.words)
-            if not why:
+            if len(other.norm) == len(fp.norm) and _typo(other.norm, fp.norm):
                 return Verdict(False, "near copy (typo fixed)", i, round(score, 1))
-            if best is None or score > best.similarity:
-                best = Verdict(True, f"similar, kept: {why}", i, round(score, 1))
-        return best
+            if score > best_score:
+                best, best_score = i, score
+        if best < 0:
+            return None
+        other = self.prints[best]
+        assert other is not None
+        why = difference(other.words, fp.words)
+        return Verdict(True, f"similar, kept: {why}", best, round(best_score, 1))
 
     def _contained(self, j: int, fp: Fingerprint) -> Verdict | None:
         """A teaser and its full paragraph, or earlier blocks glued into one."""
@@ -180,7 +204,7 @@ class _Dedup:
             self.starts[fp.start].append(j)
 
     def _runs(self) -> None:
-        """A short exact repeat goes only inside a run: a neighbour repeats its original's neighbour.
+        """A short exact repeat goes only in a run: a neighbour repeats its original's neighbour.
 
         The neighbour may be a removed copy or another short repeat (a run of labels); the
         forward and the backward sweep between them carry a run through any number of labels.

@@ -26,4 +26,3 @@ class Options:
     #: At most this many earlier blocks are compared with each block: keeps cost linear
     #: on template-like text where every line looks like every other.
     max_candidates: int = 8
-

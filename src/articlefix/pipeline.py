@@ -59,8 +59,16 @@ def clean(data: str | bytes, options: Options | None = None) -> Result:
 
 def _removed(blocks: list[Block], verdicts: list[Verdict]) -> tuple[Removal, ...]:
     return tuple(
-        Removal(n + 1, b.line, b.lines, preview(b.text), v.of + 1, blocks[v.of].line,
-                v.similarity, v.reason)
+        Removal(
+            n + 1,
+            b.line,
+            b.lines,
+            preview(b.text),
+            v.of + 1,
+            blocks[v.of].line,
+            v.similarity,
+            v.reason,
+        )
         for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
         if not v.keep and v.of is not None
     )
@@ -68,8 +76,15 @@ def _removed(blocks: list[Block], verdicts: list[Verdict]) -> tuple[Removal, ...
 
 def _similar(blocks: list[Block], verdicts: list[Verdict]) -> tuple[SimilarKept, ...]:
     return tuple(
-        SimilarKept(n + 1, b.line, preview(b.text), v.of + 1, blocks[v.of].line, v.similarity,
-                    v.reason.removeprefix("similar, kept: "))
+        SimilarKept(
+            n + 1,
+            b.line,
+            preview(b.text),
+            v.of + 1,
+            blocks[v.of].line,
+            v.similarity,
+            v.reason.removeprefix("similar, kept: "),
+        )
         for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
         if v.keep and v.of is not None and v.reason.startswith("similar")
     )

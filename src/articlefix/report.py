@@ -78,5 +78,5 @@ class Report:
 
 def preview(text: str, words: int = 8) -> str:
     """The first words of a block: enough to recognise it in a report line."""
-    head = text.split()
+    head = text.split(None, words)  # never split a long paragraph whole
     return " ".join(head[:words]) + (" …" if len(head) > words else "")

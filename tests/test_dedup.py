@@ -237,3 +237,12 @@ def test_clean_articles_come_out_whole() -> None:
         result = clean(text, Options(tag=False))
         assert result.report.removed == ()
         assert result.markdown == "\n\n".join([*filler, ORIGINAL[lang]]) + "\n"
+
+
+def test_hidden_characters_are_reported_and_kept() -> None:
+    text = "Pay to account \u202e1234\u202c today, said the bank in its letter.\nA zero\u200bwidth join.\n"
+    result = clean(text)
+    assert "\u202e" in result.markdown and "\u200b" in result.markdown
+    bidi, zero = result.report.warnings
+    assert bidi.startswith("2 bidirectional control") and "line 1" in bidi
+    assert zero.startswith("1 zero-width") and "line 2" in zero

@@ -30,6 +30,10 @@ _MOJIBAKE = re.compile(
 )
 # Control characters that never occur in text: their presence means binary data.
 _BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_HIDDEN = (
+    ("bidirectional control", re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")),
+    ("zero-width", re.compile("[\u200b-\u200d\u2060\ufeff]")),
+)
 _CP1252_BYTES = {ch: b for b in range(256) if (ch := bytes([b]).decode("cp1252", "ignore"))}
 
 
@@ -42,6 +46,7 @@ class Decoded:
     confidence: float
     bom: bool
     repaired: bool
+    warnings: tuple[str, ...] = ()
 
 
 def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
@@ -98,7 +103,24 @@ def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool)
         fixed = _undo_whole(text) or _undo_lines(text)
         repaired = fixed != text
         text = fixed
-    return Decoded(text, name, confidence, bom, repaired)
+    return Decoded(text, name, confidence, bom, repaired, _hidden(text))
+
+
+def _hidden(text: str) -> tuple[str, ...]:
+    """Invisible characters that can make text read differently from what it says.
+
+    Bidirectional overrides reorder what a reader sees ("Trojan Source"), zero-width characters
+    hide inside words; both are kept as written but named in the report.
+    """
+    warnings = []
+    for kind, pattern in _HIDDEN:
+        first = pattern.search(text)
+        if first:
+            found = pattern.findall(text, first.start())
+            codes = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in found}))
+            line = text.count("\n", 0, first.start()) + 1
+            warnings.append(f"{len(found)} {kind} character(s) ({codes}), first on line {line}")
+    return tuple(warnings)
 
 
 def _undo_whole(text: str) -> str | None:

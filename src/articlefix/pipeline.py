@@ -52,7 +52,7 @@ def clean(data: str | bytes, options: Options | None = None) -> Result:
         removed=_removed(blocks, verdicts),
         similar_kept=_similar(blocks, verdicts),
         tags=_tags(kept, typed),
-        warnings=(),
+        warnings=decoded.warnings,
     )
     return Result(render(typed), report)
 

@@ -240,7 +240,7 @@ def test_clean_articles_come_out_whole() -> None:
 
 
 def test_hidden_characters_are_reported_and_kept() -> None:
-    text = "Pay to account \u202e1234\u202c today, said the bank in its letter.\nA zero\u200bwidth join.\n"
+    text = "Pay to account \u202e1234\u202c today, said the bank.\nA zero\u200bwidth join.\n"
     result = clean(text)
     assert "\u202e" in result.markdown and "\u200b" in result.markdown
     bidi, zero = result.report.warnings

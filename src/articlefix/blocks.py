@@ -90,7 +90,10 @@ def _chunks(lines: list[str], start: int, *, markdown: bool) -> Iterator[tuple[i
             yield i - len(chunk) + 1, chunk
             chunk = []
     if chunk:
-        yield len(lines) - len(chunk) + 1, chunk
+        first = len(lines) - len(chunk) + 1
+        while not chunk[-1].strip():  # an unclosed fence ends with the text, not its blank tail
+            chunk.pop()
+        yield first, chunk
 
 
 def _chunk_blocks(first: int, chunk: list[str], *, markdown: bool, join: bool) -> list[Block]:

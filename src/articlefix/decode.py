@@ -28,6 +28,10 @@ _MOJIBAKE = re.compile(
     "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
     "\u2039\u203a\u20ac\u2122]"
 )
+# Lines worth ftfy's time: mojibake, or C1 controls (cp1252 bytes read as latin-1), which
+# ``fix_encoding`` turns into their cp1252 characters wherever it meets them. Both count, so a
+# line holding only a C1 control is repaired now, not later when a re-wrap joins it to mojibake.
+_SUSPECT = re.compile(f"{_MOJIBAKE.pattern}|[\u0080-\u009f]")
 # Control characters that never occur in text: their presence means binary data.
 _BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _HIDDEN = (
@@ -99,7 +103,7 @@ def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool)
     if _BINARY.search(text):
         raise ArticlefixError("binary data (control characters), not text")
     repaired = False
-    if repair and _MOJIBAKE.search(text):
+    if repair and _SUSPECT.search(text):
         fixed = _undo_whole(text) or _undo_lines(text)
         repaired = fixed != text
         text = fixed
@@ -140,6 +144,6 @@ def _undo_lines(text: str) -> str:
     from ftfy import fix_encoding  # never ``fix_text``: its defaults straighten curly quotes
 
     return "".join(
-        fix_encoding(line) if _MOJIBAKE.search(line) else line
+        fix_encoding(line) if _SUSPECT.search(line) else line
         for line in text.splitlines(keepends=True)
     )

@@ -1,0 +1,194 @@
+"""Properties of :func:`articlefix.clean` on generated input (Hypothesis).
+
+Fast by default (see ``conftest.py``); ``HYPOTHESIS_PROFILE=fuzz`` runs many more examples.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlefix import ArticlefixError, Options, clean
+
+OPTIONS = st.sampled_from(
+    [
+        Options(),
+        Options(input_format="markdown"),
+        Options(tag=False),
+        Options(repair_mojibake=False),
+    ]
+)
+# Line starts that mean something in Markdown: the output must neutralise or keep them stably.
+HAZARDS = [
+    "# ",
+    "## ",
+    "> ",
+    "- ",
+    "* ",
+    "+ ",
+    "1. ",
+    "2024. ",
+    "1) ",
+    "---",
+    "```",
+    "~~~",
+    "    ",
+    "<b>",
+    "<!-- ",
+    "[x](javascript:alert(1)) ",
+    "&lt;",
+    "\\",
+    "| a |",
+    "",
+]
+
+
+def check_output(markdown: str) -> None:
+    """The output contract that holds for every input, whatever it was."""
+    assert isinstance(markdown, str)
+    markdown.encode("utf-8")  # no lone surrogates
+    assert markdown == "" or (markdown.endswith("\n") and not markdown.endswith("\n\n"))
+    assert not re.search(r"[ \t]$", markdown, re.MULTILINE), "trailing blanks"
+    assert "\r" not in markdown
+
+
+def clean_or_error(data: str | bytes, options: Options) -> str | None:
+    try:
+        return clean(data, options).markdown
+    except ArticlefixError as exc:
+        assert str(exc) and "\n" not in str(exc), "one-line message"
+        return None
+
+
+@given(st.binary(max_size=3000), OPTIONS)
+def test_any_bytes(data: bytes, options: Options) -> None:
+    out = clean_or_error(data, options)
+    if out is not None:
+        check_output(out)
+
+
+@given(st.text(max_size=3000), OPTIONS)
+def test_any_text(data: str, options: Options) -> None:
+    out = clean_or_error(data, options)
+    if out is not None:
+        check_output(out)
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(HAZARDS), st.text(max_size=40)), min_size=1, max_size=25
+    ).map("\n".join),
+    OPTIONS,
+)
+def test_markdown_like_text(data: str, options: Options) -> None:
+    """Lines built from Markdown markers and arbitrary text: contract, and idempotence."""
+    out = clean_or_error(data, options)
+    if out is not None:
+        check_output(out)
+        assert clean(out, options).markdown == out
+
+
+# --- generated articles ------------------------------------------------------------------
+
+WORD = st.text("abcdefghijklmnopqrstuvwxyzéü", min_size=3, max_size=9)
+
+
+@dataclass(frozen=True)
+class Article:
+    """Blocks in reading order; ``originals`` are the unique ones, ``text`` the pasted-up input."""
+
+    originals: tuple[str, ...]
+    text: str
+
+
+def _sentence(words: list[str], quote: int, apostrophe: int) -> str:
+    words = list(words)
+    if quote < len(words):
+        words[quote] = f'"{words[quote]}"'
+    if apostrophe < len(words):
+        w = words[apostrophe]
+        words[apostrophe] = f"{w[:1]}'{w[1:]}"
+    return " ".join(words).capitalize() + "."
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> list[str]:
+    """Paragraphs, headings and quote attributions made of words used nowhere else."""
+    sizes = draw(st.lists(st.integers(3, 40), min_size=1, max_size=10))
+    vocabulary = draw(st.lists(WORD, min_size=sum(sizes) + 4, max_size=sum(sizes) + 4, unique=True))
+    blocks, at = [], 0
+    for size in sizes:
+        words, at = vocabulary[at : at + size], at + size
+        kind = draw(st.sampled_from(["sentence", "sentence", "sentence", "heading", "quote"]))
+        if kind == "heading" and size <= 8:
+            blocks.append(" ".join(w.capitalize() for w in words))
+        elif kind == "quote" and size >= 6:
+            blocks.append(_sentence(words, draw(st.integers(0, 60)), draw(st.integers(0, 60))))
+            name = [w.capitalize() for w in vocabulary[len(vocabulary) - 4 :]]
+            vocabulary = vocabulary[:-4]
+            blocks.append(f"{name[0]} {name[1]}, {name[2]} {name[3]}")
+        else:
+            blocks.append(_sentence(words, draw(st.integers(0, 60)), draw(st.integers(0, 60))))
+    return blocks
+
+
+def _vary(block: str, how: str) -> str:
+    """A harmless difference a re-pasted copy may carry."""
+    if how == "curly":
+        return re.sub(r'"([^"]*)"', "“\\1”", block).replace("'", "’")
+    if how == "spaces":
+        return block.replace(" ", "  ", 2) + " "
+    return block
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> Article:
+    originals = draw(paragraphs())
+    blocks = list(originals)
+    for _ in range(draw(st.integers(0, 3))):
+        start = draw(st.integers(0, len(originals) - 1))
+        end = draw(st.integers(start + 1, min(len(originals), start + 6)))
+        how = draw(st.sampled_from(["same", "curly", "spaces"]))
+        at = draw(st.integers(0, len(blocks)))
+        blocks[at:at] = [_vary(b, how) for b in originals[start:end]]
+    if len(blocks) == 1 or draw(st.booleans()):  # one paragraph per line (no blank line)
+        return Article(tuple(originals), "\n".join(blocks) + "\n")
+    width = draw(st.integers(30, 100))  # blank-line separated, hard-wrapped
+    wrapped = [
+        textwrap.fill(b, width, break_long_words=False, break_on_hyphens=False) for b in blocks
+    ]
+    return Article(tuple(originals), "\n\n".join(wrapped) + "\n")
+
+
+def words(block: str) -> tuple[str, ...]:
+    """A block's words without markup, quote marks, case or punctuation."""
+    block = re.sub(r"^(?:## |> ?(?:— )?)", "", block, flags=re.MULTILINE)
+    return tuple(re.sub(r"[^\w]", "", w).casefold() for w in block.split() if re.search(r"\w", w))
+
+
+@given(articles(), st.sampled_from([Options(), Options(tag=False)]))
+def test_idempotent_on_articles(article: Article, options: Options) -> None:
+    once = clean(article.text, options).markdown
+    check_output(once)
+    assert clean(once, options).markdown == once
+
+
+@given(articles())
+def test_every_unique_paragraph_survives_exactly_once(article: Article) -> None:
+    out = clean(article.text).markdown
+    kept = [w for block in out.split("\n\n") for w in _split_quote(block)]
+    for original in article.originals:
+        assert kept.count(words(original)) == 1, original
+    assert len(kept) == len(article.originals)
+
+
+def _split_quote(block: str) -> list[tuple[str, ...]]:
+    """A written pull quote holds two input blocks: the quote and its attribution."""
+    if block.startswith("> ") and "\n>\n" in block:
+        quote, who = block.split("\n>\n", 1)
+        return [words(quote), words(who)]
+    return [words(block)]

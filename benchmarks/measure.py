@@ -1,0 +1,99 @@
+"""One measurement in a fresh interpreter: ``python measure.py TOOL FILE REPEAT`` -> one JSON line.
+
+Each run gets its own process so that its peak resident memory (``ru_maxrss``) is its own;
+the ``idle`` tool imports the same modules and reads nothing, which gives the interpreter's
+own share to subtract. Times cover reading the file and the work, not interpreter start-up.
+``profile`` runs articlefix once under cProfile and prints the hot spots instead.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import json
+import pstats
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rapidfuzz.fuzz import ratio
+
+from articlefix.pipeline import clean
+
+Counts = dict[str, int]
+#: Loads what articlefix imports lazily (ftfy for mojibake), in every process, idle included.
+_WARM_UP = "Un été à Paris. Un Ã©tÃ© Ã  Paris.\n".encode()
+
+
+def articlefix(data: bytes) -> Counts:
+    report = clean(data).report
+    return {"blocks_in": report.blocks_in, "blocks_out": report.blocks_out,
+            "removed": len(report.removed)}  # fmt: skip
+
+
+def exact(data: bytes) -> Counts:
+    """``awk '!seen[$0]++'`` for non-blank lines: the floor any dedup in Python has to pay."""
+    seen: set[str] = set()
+    out = []
+    lines = data.decode("utf-8").splitlines()
+    for line in lines:
+        if line.strip():
+            if line in seen:
+                continue
+            seen.add(line)
+        out.append(line)
+    _ = "\n".join(out).encode("utf-8")
+    return _counts(lines, out)
+
+
+def rapidfuzz(data: bytes) -> Counts:
+    """The naive prototype: every paragraph against every kept one, dropped at ratio >= 90."""
+    kept: list[str] = []
+    lines = [line for line in data.decode("utf-8").splitlines() if line.strip()]
+    for line in lines:
+        if not any(ratio(line, other, score_cutoff=90) for other in kept):
+            kept.append(line)
+    return _counts(lines, kept)
+
+
+def _counts(lines: list[str], out: list[str]) -> Counts:
+    blocks_in = sum(1 for line in lines if line.strip())
+    blocks_out = sum(1 for line in out if line.strip())
+    return {"blocks_in": blocks_in, "blocks_out": blocks_out, "removed": blocks_in - blocks_out}
+
+
+TOOLS: dict[str, Callable[[bytes], Counts]] = {
+    "articlefix": articlefix,
+    "exact": exact,
+    "rapidfuzz": rapidfuzz,
+}
+
+
+def main(tool: str, file: str, repeat: int) -> None:
+    if tool == "profile":
+        profile(Path(file))
+        return
+    clean(_WARM_UP)
+    times: list[float] = []
+    counts: Counts = {}
+    for _ in range(repeat if tool != "idle" else 0):
+        start = time.perf_counter()
+        counts = TOOLS[tool](Path(file).read_bytes())
+        times.append(time.perf_counter() - start)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(json.dumps({"times": times, "peak_kb": peak_kb, **counts}))
+
+
+def profile(path: Path, top: int = 25) -> None:
+    data = path.read_bytes()
+    clean(_WARM_UP)
+    profiler = cProfile.Profile()
+    profiler.runcall(clean, data)
+    stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))

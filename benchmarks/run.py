@@ -1,0 +1,232 @@
+"""articlefix against a Python exact-line dedup and naive all-pairs rapidfuzz, in one run.
+
+    python benchmarks/run.py                      # 100KB,1MB,10MB,100MB
+    python benchmarks/run.py --sizes 100KB,1MB    # a quick look
+    python benchmarks/run.py --profile 10MB       # cProfile of articlefix on the mixed input
+
+Prints a Markdown table (median of repeats; each measurement in its own interpreter, so peak
+memory is per run) and the issue's targets as ratios. The machine is shared and noisy: only
+ratios within one run mean anything. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from corpus import SEED, ensure  # noqa: E402 - a script next to its helper, not a package
+
+PYTHON = sys.executable
+UNITS = {"KB": 10**3, "MB": 10**6, "GB": 10**9}
+Row = dict[str, Any]
+
+
+def size_of(text: str) -> int:
+    text = text.strip().upper()
+    for unit, factor in UNITS.items():
+        if text.endswith(unit):
+            return int(float(text[: -len(unit)]) * factor)
+    return int(text)
+
+
+def label(size: int) -> str:
+    unit = "MB" if size >= 10**6 else "KB"
+    return f"{size / UNITS[unit]:g} {unit}"
+
+
+def measure(tool: str, path: Path | str, repeat: int) -> Row:
+    out = subprocess.run(
+        [PYTHON, str(HERE / "measure.py"), tool, str(path), str(repeat)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    row: Row = json.loads(out.stdout)
+    row["seconds"] = statistics.median(row["times"]) if row["times"] else 0.0
+    return row
+
+
+def wall(argv: list[str], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def startup(repeat: int) -> dict[str, float]:
+    """Medians of whole commands, interleaved so that noise hits them all alike."""
+    cli = shutil.which("articlefix", path=str(Path(PYTHON).parent)) or "articlefix"
+    commands = {
+        "python -c pass": [PYTHON, "-c", "pass"],
+        "python -c 'import click'": [PYTHON, "-c", "import click"],
+        "articlefix --version": [cli, "--version"],
+        "python -c 'import click, rapidfuzz.fuzz'": [PYTHON, "-c", "import click, rapidfuzz.fuzz"],
+        "articlefix samples/seed.txt": [cli, str(SEED)],
+    }
+    runs: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, argv in commands.items():
+            runs[name] += wall(argv, 1)
+    return {name: statistics.median(times) for name, times in runs.items()}
+
+
+def matrix(sizes: list[int], args: argparse.Namespace) -> list[Row]:
+    """Every tool on every input; rapidfuzz only while its square-law forecast fits the budget."""
+    rows: list[Row] = []
+    idle = measure("idle", "", 1)["peak_kb"]
+    fuzzy_forecast = 0.0
+    for size in sizes:
+        repeat = args.repeat or (5 if size <= 10**6 else 3 if size <= 10**7 else 1)
+        kinds = ["mixed"] + (["adversarial"] if size <= args.adversarial_max else [])
+        for kind in kinds:
+            path = ensure(kind, size, args.data)
+            tools = ["articlefix", "exact"]
+            if kind == "mixed" and fuzzy_forecast <= args.fuzzy_budget:
+                tools.append("rapidfuzz")
+            for tool in tools:
+                row = measure(tool, path, 1 if tool == "rapidfuzz" else repeat)
+                row.update(kind=kind, size=path.stat().st_size, nominal=size, tool=tool)
+                row["memory"] = (row["peak_kb"] - idle) * 1024 / row["size"]
+                rows.append(row)
+                if tool == "rapidfuzz":
+                    fuzzy_forecast = row["seconds"] * 100
+                print(f"  {kind} {label(size)} {tool}: {row['seconds']:.3f} s", file=sys.stderr)
+    return rows
+
+
+def find(rows: list[Row], kind: str, size: int, tool: str) -> Row | None:
+    return next(
+        (r for r in rows if (r["kind"], r["nominal"], r["tool"]) == (kind, size, tool)), None
+    )
+
+
+def table(rows: list[Row]) -> list[str]:
+    lines = [
+        "| input | size | tool | median s | MB/s | × exact | × rapidfuzz | t(10×size)/t(size) "
+        "| peak memory × input | blocks in → out |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        kind, size, tool = row["kind"], row["nominal"], row["tool"]
+        exact, fuzzy = find(rows, kind, size, "exact"), find(rows, kind, size, "rapidfuzz")
+        smaller = find(rows, kind, size // 10, tool)
+        cells = [
+            kind,
+            label(size),
+            tool,
+            f"{row['seconds']:.3f}",
+            f"{row['size'] / 1e6 / row['seconds']:.1f}",
+            f"{row['seconds'] / exact['seconds']:.1f}" if exact else "",
+            f"{row['seconds'] / fuzzy['seconds']:.3f}" if fuzzy else "",
+            f"{row['seconds'] / smaller['seconds']:.1f}" if smaller else "",
+            f"{row['memory']:.1f}",
+            f"{row['blocks_in']} → {row['blocks_out']}",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def targets(rows: list[Row], start: dict[str, float]) -> list[str]:
+    """The issue's acceptance ratios, computed from this run only."""
+    out = []
+
+    def ratio(name: str, a: Row | None, b: Row | None, limit: float) -> None:
+        if a and b:
+            value = a["seconds"] / b["seconds"]
+            verdict = "ok" if value <= limit else "MISSED"
+            out.append(f"- {name}: {value:.2f} (target ≤ {limit:g}) {verdict}")
+
+    af = {(r["kind"], r["nominal"]): r for r in rows if r["tool"] == "articlefix"}
+    ratio("articlefix t(10 MB)/t(1 MB)", af.get(("mixed", 10**7)), af.get(("mixed", 10**6)), 11)
+    ratio("articlefix t(100 MB)/t(10 MB)", af.get(("mixed", 10**8)), af.get(("mixed", 10**7)), 11)
+    ratio(
+        "10 MB: articlefix / exact-line dedup",
+        af.get(("mixed", 10**7)),
+        find(rows, "mixed", 10**7, "exact"),
+        8,
+    )
+    adversarial, mixed = af.get(("adversarial", 10**6)), af.get(("mixed", 10**6))
+    ratio("adversarial 1 MB / mixed 1 MB", adversarial, mixed, 2)
+    for row in (r for r in rows if r["tool"] == "articlefix" and r["kind"] == "adversarial"):
+        kept = "yes" if row["blocks_out"] == row["blocks_in"] and not row["removed"] else "NO"
+        counts = f"{row['blocks_in']} in, {row['blocks_out']} out"
+        out.append(f"- adversarial {label(row['nominal'])}: every line kept: {kept} ({counts})")
+    for size in (10**7, 10**8):
+        if peak := af.get(("mixed", size)):
+            flag = "ok" if peak["memory"] <= 5 else "MISSED"
+            out.append(
+                f"- peak memory {label(size)}: {peak['memory']:.1f}× input above the idle "
+                f"interpreter (target ≤ 5) {flag}"
+            )
+    for name, base, limit in (
+        ("articlefix --version", "python -c 'import click'", 1.2),
+        ("articlefix samples/seed.txt", "python -c 'import click, rapidfuzz.fuzz'", 1.3),
+    ):
+        ratio(f"{name} / {base}", {"seconds": start[name]}, {"seconds": start[base]}, limit)
+    return out
+
+
+def _cpuinfo() -> list[str]:
+    path = Path("/proc/cpuinfo")
+    return path.read_text().splitlines() if path.exists() else []
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100KB,1MB,10MB,100MB")
+    parser.add_argument("--repeat", type=int, default=0, help="runs per point (default by size)")
+    parser.add_argument("--startup-repeat", type=int, default=21)
+    parser.add_argument(
+        "--fuzzy-budget",
+        type=float,
+        default=30.0,
+        help="skip rapidfuzz when its forecast exceeds this many seconds",
+    )
+    parser.add_argument("--adversarial-max", type=size_of, default=10**7)
+    parser.add_argument("--data", type=Path, default=HERE / "data", help="generated inputs")
+    parser.add_argument("--profile", type=size_of, metavar="SIZE")
+    args = parser.parse_args(argv)
+    if args.profile:
+        path = ensure("mixed", args.profile, args.data)
+        subprocess.run([PYTHON, str(HERE / "measure.py"), "profile", str(path), "1"], check=True)
+        return
+    sizes = sorted(size_of(s) for s in args.sizes.split(","))
+    for size in sizes:  # generate first: generation time is not part of any measurement
+        ensure("mixed", size, args.data)
+    start = startup(args.startup_repeat)
+    rows = matrix(sizes, args)
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in _cpuinfo() if line.startswith("model name")),
+        platform.processor(),
+    )
+    print(
+        f"Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    print(
+        "Peak memory: ru_maxrss of the run's own process minus that of an idle process with "
+        "the same imports, divided by the input size.\n"
+    )
+    print("\n".join(table(rows)))
+    print(f"\nStart-up (median of {args.startup_repeat}, whole command):")
+    for name, seconds in start.items():
+        print(f"- {name}: {seconds * 1000:.0f} ms")
+    print("\nTargets (issue 8), ratios from this run:")
+    print("\n".join(targets(rows, start)))
+
+
+if __name__ == "__main__":
+    main()

@@ -30,6 +30,7 @@ _STRUCTURE = re.compile(
     r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|\||>|<[A-Za-z!/?]|\[[^\]]+\]:|[-=_*]{3,}[ \t]*$)"
     r"| {4}|\t"
 )
+_OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote mark or a dash
 _TERMINAL = '.!?…:;"”»)'
 
 
@@ -53,7 +54,7 @@ def split_blocks(text: str, *, markdown: bool) -> list[Block]:
         blocks.append(Block("\n".join(lines[:start]), 1, start, "verbatim"))
     chunks = list(_chunks(lines, start, markdown=markdown))
     # Without blank lines the layout is one paragraph per line, however alike the lines look.
-    join = len(chunks) > 1
+    join = len(chunks) > 1 and not _breaks_at_sentences(chunks)
     for first, chunk in chunks:
         blocks.extend(_chunk_blocks(first, chunk, markdown=markdown, join=join))
     return blocks
@@ -140,6 +141,24 @@ def _quote(first: int, chunk: list[str]) -> list[Block] | None:
         Block(unescape(" ".join(body)), first, len(body), "quote"),
         Block(unescape(who), first + len(chunk) - 1, 1, "attribution"),
     ]
+
+
+def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> bool:
+    """True when most line breaks in the document fall between sentences.
+
+    Wrapping breaks a line wherever the width runs out, so only a few breaks follow a sentence
+    end; in a one-paragraph-per-line article nearly all of them do, blank line or not. Decided
+    for the whole document, since a chunk of two similar lines alone could be either.
+    """
+    breaks = ends = 0
+    for _, chunk in chunks:
+        for line, after in pairwise(chunk):
+            breaks += 1
+            after = after.lstrip()
+            ends += line.endswith(tuple(_TERMINAL)) and (
+                after[:1].isupper() or after[:1] in _OPENING
+            )
+    return ends * 2 > breaks
 
 
 def _wrapped(lines: list[str]) -> bool:

@@ -1,0 +1,126 @@
+"""Paragraph splitting for both scraped layouts, line endings, and Markdown read back as such."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from articlefix import Options, clean
+from articlefix.blocks import Block, split_blocks
+
+PARAS = [
+    "The harbour authority said on Tuesday that the new ferry terminal would open in the "
+    "spring, two years later than planned, after a long dispute over dredging costs.",
+    "Engineers found that the seabed near the old pier held far more silt than the survey "
+    "had shown, and the contractor asked for more money before work could resume.",
+    "Local businesses have waited for the terminal since the plan was first announced.",
+    "The first crossings are expected in April, weather permitting, the authority added.",
+]
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks]
+
+
+def test_one_paragraph_per_line() -> None:
+    blocks = split_blocks("\n".join(PARAS) + "\n", markdown=False)
+    assert texts(blocks) == PARAS
+    assert [b.line for b in blocks] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("width", [40, 60, 72, 79])
+def test_blank_line_separated_and_hard_wrapped(width: int) -> None:
+    wrapped = [textwrap.fill(p, width, break_on_hyphens=False) for p in PARAS]
+    blocks = split_blocks("\n\n".join(wrapped) + "\n", markdown=False)
+    assert texts(blocks) == PARAS
+    assert blocks[1].line == wrapped[0].count("\n") + 3
+    assert blocks[0].lines == wrapped[0].count("\n") + 1
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_line_endings(newline: str) -> None:
+    for text in ("\n".join(PARAS), "\n\n".join(textwrap.fill(p, 60) for p in PARAS)):
+        plain = split_blocks(text, markdown=False)
+        assert split_blocks(text.replace("\n", newline), markdown=False) == plain
+        assert texts(plain) == PARAS
+
+
+def test_a_blank_line_does_not_glue_a_paragraph_per_line_article() -> None:
+    """One blank line in a one-paragraph-per-line article: the lines are not a wrapped paragraph."""
+    text = "\n".join(PARAS[:2]) + "\n\n" + "\n".join(PARAS[2:]) + "\n"
+    assert texts(split_blocks(text, markdown=False)) == PARAS
+    assert clean(text).markdown.count("\n\n") == len(PARAS) - 1
+
+
+def test_blank_and_whitespace_lines_only_separate() -> None:
+    text = "\n \t\n" + PARAS[0] + "\n   \n\n" + PARAS[1] + "   \n\n\n"
+    assert texts(split_blocks(text, markdown=False)) == PARAS[:2]
+
+
+def test_own_output_is_read_back() -> None:
+    out = "## A Heading\n\n> Quoted words, said with care.\n>\n> — Jane Doe, Acme Corp\n\nText.\n"
+    blocks = split_blocks(out, markdown=False)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "A Heading"),
+        ("quote", "Quoted words, said with care."),
+        ("attribution", "Jane Doe, Acme Corp"),
+        ("text", "Text."),
+    ]
+
+
+def test_escapes_are_read_back() -> None:
+    assert texts(split_blocks("\\- 1\\. \\<b> \\# x\n", markdown=False)) == ["- 1. <b> # x"]
+
+
+@pytest.mark.parametrize("line", ["# One hash", "### Three hashes", "> no attribution"])
+def test_plain_text_markers_are_text(line: str) -> None:
+    """Only what articlefix writes is markup in plain text: ``##`` and the full pull quote."""
+    assert [b.kind for b in split_blocks(line + "\n", markdown=False)] == ["text"]
+
+
+FRONT = "---\ntitle: Ferry terminal\ntags: [harbour, ferry]\n---\n"
+
+
+def test_front_matter_kept_in_markdown_mode() -> None:
+    blocks = split_blocks(FRONT + "\n" + PARAS[0] + "\n", markdown=True)
+    assert blocks[0] == Block(FRONT.rstrip("\n"), 1, 4, "verbatim")
+    assert texts(blocks)[1:] == [PARAS[0]]
+    for options in (Options(), Options(input_format="markdown")):
+        out = clean(FRONT + PARAS[0] + "\n" + PARAS[0] + "\n", options).markdown
+        assert out == FRONT + "\n" + PARAS[0] + "\n"
+        assert clean(out, options).markdown == out
+
+
+MARKDOWN = [
+    "- item one\n- item two",
+    "1. first\n2. second",
+    "```python\nx = 1\n\n\ny = 2\n```",
+    "    indented code",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "<div>\n<b>html</b>\n</div>",
+    "> a blockquote\n> on two lines",
+    "[ref]: https://example.org",
+]
+
+
+@pytest.mark.parametrize("chunk", MARKDOWN)
+def test_markdown_structure_is_verbatim(chunk: str) -> None:
+    text = f"{PARAS[0]}\n\n{chunk}\n\n{PARAS[1]}\n"
+    blocks = split_blocks(text, markdown=True)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("text", PARAS[0]),
+        ("verbatim", chunk),
+        ("text", PARAS[1]),
+    ]
+    out = clean(text, Options(input_format="markdown")).markdown
+    assert f"\n\n{chunk}\n\n" in out
+    assert clean(out, Options(input_format="markdown")).markdown == out
+
+
+def test_unclosed_fence_runs_to_the_end_without_its_blank_tail() -> None:
+    blocks = split_blocks("Intro text.\n\n```\ncode\n\n\n", markdown=True)
+    assert blocks[-1] == Block("```\ncode", 3, 2, "verbatim")
+    out = clean("```\n", Options(input_format="markdown")).markdown
+    assert out == "```\n"
+    assert clean(out, Options(input_format="markdown")).markdown == out

@@ -1,0 +1,145 @@
+"""Decoding: a BOM is certain, strict UTF-8 comes first, detection only for the rest; mojibake is
+undone where it shows and nowhere else; binary input is refused with a one-line message."""
+
+from __future__ import annotations
+
+import codecs
+import random
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from articlefix import ArticlefixError, Options, clean
+from articlefix.decode import decode
+
+TEXT = "Le café « coûte » 2 € : l’État dit “non” – voilà.\nDeuxième ligne, déjà là.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+    ],
+    ids=["utf-8", "utf-16-le", "utf-16-be"],
+)
+def test_bom_decides(data: bytes, encoding: str) -> None:
+    decoded = decode(data)
+    assert decoded.text == TEXT
+    assert decoded.bom
+    assert decoded.encoding == encoding
+    assert not decoded.repaired
+
+
+def test_bom_then_invalid_bytes_is_an_error() -> None:
+    with pytest.raises(ArticlefixError, match="BOM"):
+        decode(codecs.BOM_UTF8 + b"caf\xe9 \xff\xfe text")
+
+
+@pytest.mark.parametrize("text", [TEXT, "café", "naïve façade", "Ærø", "Łódź", "日本語のテキスト"])
+def test_valid_utf8_is_utf8(text: str) -> None:
+    decoded = decode(text.encode("utf-8"))
+    assert (decoded.text, decoded.encoding, decoded.confidence) == (text, "utf-8", 1.0)
+
+
+def test_cp1252_text() -> None:
+    decoded = decode(TEXT.encode("cp1252"))
+    assert decoded.text == TEXT
+    assert decoded.encoding == "cp1252"
+    assert not decoded.repaired
+
+
+def test_str_input_loses_only_its_bom() -> None:
+    assert decode("\ufeff" + TEXT).text == TEXT
+
+
+def _modules_after(data: bytes) -> set[str]:
+    code = textwrap.dedent(
+        f"""
+        import sys, articlefix
+        articlefix.clean({data!r})
+        print(" ".join(sorted(sys.modules)))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_detector_is_not_imported_for_utf8() -> None:
+    """chardet costs ~100 ms to import: valid UTF-8 (and clean text) must never pay for it."""
+    modules = _modules_after(TEXT.encode("utf-8"))
+    assert "articlefix.pipeline" in modules
+    assert "chardet" not in modules
+    assert "ftfy" not in modules
+    assert "chardet" in _modules_after(TEXT.encode("cp1252"))  # the check can fail
+
+
+def misread(text: str) -> str:
+    """UTF-8 bytes read as cp1252 the way browsers do: its five undefined bytes become C1."""
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+MOJIBAKE = misread(TEXT)  # "Le cafÃ© Â« coÃ»te Â» 2 â‚¬ …"
+
+
+@pytest.mark.parametrize(
+    "data", [MOJIBAKE, MOJIBAKE.encode("utf-8")], ids=["str", "double-encoded bytes"]
+)
+def test_whole_document_mojibake_is_undone(data: str | bytes) -> None:
+    decoded = decode(data)
+    assert decoded.text == TEXT
+    assert decoded.repaired
+
+
+def test_mojibake_in_one_line_only() -> None:
+    """The damaged copy is repaired; the clean lines around it, curly quotes and all, are not."""
+    clean_line = "Il a dit “non” puis ‘peut-être’ – c’est tout.\n"
+    damaged = "Le café coûte 2 €, déjà “trop”.\n"
+    text = clean_line + misread(damaged) + clean_line
+    decoded = decode(text.encode("utf-8"))
+    assert decoded.text == clean_line + damaged + clean_line
+    assert decoded.repaired
+
+
+def test_curly_quotes_alone_are_not_mojibake() -> None:
+    text = "“Quoted” and ‘single’ and « guillemets » and l’apostrophe.\n"
+    decoded = decode(text.encode("utf-8"))
+    assert decoded.text == text
+    assert not decoded.repaired
+
+
+def test_repair_can_be_turned_off() -> None:
+    assert decode(MOJIBAKE, repair=False).text == MOJIBAKE
+    assert "cafÃ©" in clean(MOJIBAKE, Options(repair_mojibake=False)).markdown
+
+
+def test_repair_is_reported() -> None:
+    assert clean(MOJIBAKE).report.encoding.mojibake_repaired
+    assert not clean(TEXT).report.encoding.mojibake_repaired
+
+
+BINARY = {
+    "png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06",
+    "nul in text": b"Some text\x00with a NUL byte in the middle of it.\n",
+    "high bytes": bytes(random.Random(7).randrange(0x80, 0x100) for _ in range(4096)),
+    "control chars": b"text \x01\x02\x03\x04 more text\n",
+    "gzip": b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + bytes(range(256)),
+}
+
+
+@pytest.mark.parametrize("data", BINARY.values(), ids=BINARY.keys())
+def test_binary_input_is_refused_in_one_line(data: bytes) -> None:
+    with pytest.raises(ArticlefixError) as caught:
+        clean(data)
+    message = str(caught.value)
+    assert message
+    assert "\n" not in message
+    assert isinstance(caught.value, ValueError)
+
+
+def test_empty_input_is_empty_output() -> None:
+    assert clean(b"").markdown == ""
+    assert clean("\n\n  \n").markdown == ""

@@ -1,0 +1,91 @@
+"""The library surface: a few public names, picklable values, and no state between calls."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import articlefix
+from articlefix import Options, clean
+
+SEED = Path(__file__).resolve().parent.parent / "samples" / "seed.txt"
+MIXED = (
+    "Opening paragraph of a short article that is long enough to matter here.\n"
+    "A Heading Line\n"
+    "Opening paragraph of a short article that is long enough to matter here.\n"
+    "We never said that, and we never will, whatever anyone claims.\n"
+    "Jane Doe, Acme Corp\n"
+)
+
+
+def test_public_names() -> None:
+    assert sorted(articlefix.__all__) == sorted(
+        ["ArticlefixError", "Options", "Report", "Result", "__version__", "clean"]
+    )
+    for name in articlefix.__all__:
+        assert getattr(articlefix, name) is not None
+    assert issubclass(articlefix.ArticlefixError, ValueError)
+
+
+def test_clean_pickles_by_reference() -> None:
+    """Process pools, Dask and Spark ship the function by pickling it."""
+    assert pickle.loads(pickle.dumps(articlefix.clean)) is articlefix.clean
+
+
+def test_values_round_trip_through_pickle() -> None:
+    options = Options(input_format="markdown", tag=False, repair_mojibake=False)
+    assert pickle.loads(pickle.dumps(options)) == options
+    result = clean(SEED.read_bytes())
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy == result
+    assert isinstance(copy, articlefix.Result)
+    assert isinstance(copy.report, articlefix.Report)
+    assert copy.report.removed  # the round trip kept the nested tuples, not just the text
+
+
+def test_no_state_between_calls() -> None:
+    """The same input gives the same result however many other inputs were cleaned before."""
+    first = clean(MIXED)
+    for _ in range(5):
+        clean(SEED.read_bytes())
+        clean(MIXED + MIXED)
+    assert clean(MIXED) == first
+    assert clean(MIXED.encode("utf-8")).markdown == first.markdown
+
+
+def test_same_output_in_fresh_processes_with_other_hash_seeds() -> None:
+    code = (
+        "import sys, articlefix as a; sys.stdout.write(a.clean(sys.stdin.buffer.read()).markdown)"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            input=SEED.read_bytes(),
+            capture_output=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert outputs == {clean(SEED.read_bytes()).markdown.encode("utf-8")}
+
+
+def test_options_are_frozen() -> None:
+    options = Options()
+    try:
+        options.tag = False  # type: ignore[misc]
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("Options is mutable")
+
+
+def test_report_to_dict_is_plain_data() -> None:
+    import json
+
+    data = json.loads(json.dumps(clean(MIXED).report.to_dict()))
+    assert data["removed"][0]["repeats"] == 1
+    assert data["quotes"] == 1

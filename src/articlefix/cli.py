@@ -1,102 +1,202 @@
-"""The ``articlefix`` command: argv -> exit code. Parsing and messages only; work lives elsewhere.
+"""The ``articlefix`` command: argv -> exit code. Parsing and messages only; the work lives in
+files.py (paths), batch.py (workers, modes, report) and config.py (``[tool.articlefix]``).
 
 Imports stay light at module level (click and articlefix's own small modules): the pipeline,
-rich and chardet load only when a run needs them, so ``--help`` and ``--version`` are instant.
+rich, chardet and dask load only when a run needs them, so ``--help`` and ``--version`` are
+instant.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING, cast, get_args
 
 import click
 
 from articlefix._version import __version__
-from articlefix.errors import ArticlefixError
 from articlefix.options import InputFormat, Options
 
-EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
-_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+if TYPE_CHECKING:
+    from articlefix.batch import Mode
 
-EXAMPLES = """\b
+EPILOG = """\b
 Examples:
   articlefix scraped.txt > clean.md       clean one article
   cat scraped.txt | articlefix - > clean.md
-  articlefix --explain scraped.txt > clean.md   also list what was removed, and why
+  articlefix -j 4 --report r.jsonl --output-dir out/ scraped/
+  articlefix --in-place articles/*.md      fix files where they are (pre-commit)
+  articlefix --check articles/             fail if a file would change
 
 \b
-Exit status: 0 done; 2 usage error; 3 some inputs could not be processed.
+Several inputs without --output-dir: their Markdown is written to standard
+output one after the other, in input order (like cat). Directories are
+walked for --include files (default *.txt, *.md), hidden ones left out.
+Defaults come from [tool.articlefix] in the nearest pyproject.toml.
+
+\b
+Exit status:
+  0  done, nothing to report
+  1  files changed (--in-place) or would change (--check, --diff)
+  2  usage error (bad option, option combination or config file)
+  3  some inputs could not be processed (the others were); wins over 1
+  130  interrupted (Ctrl-C); no half-written file is left
 """
+_MIB = 1024 * 1024
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXAMPLES)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Eager: loads ``[tool.articlefix]`` into ``default_map`` before other options resolve."""
+    from articlefix.config import ConfigError, find_pyproject, load
+
+    path = Path(value) if value else find_pyproject(ctx.params.get("paths") or ())
+    if path is None:
+        return
+    try:
+        settings = load(path, explicit=value is not None)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+    ctx.default_map = {**(ctx.default_map or {}), **settings}
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
+@click.argument("paths", nargs=-1, is_eager=True, type=click.Path(allow_dash=True))
 @click.option(
-    "--format", "input_format", type=click.Choice(get_args(InputFormat)), default="auto",
+    "--config",
+    type=click.Path(exists=True, dir_okay=False),
+    is_eager=True,
+    expose_value=False,
+    callback=_read_config,
+    help="Read defaults from this TOML file instead of the nearest pyproject.toml.",
+)
+@click.option("-i", "--in-place", is_flag=True, help="Rewrite changed files where they are.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file would change.")
+@click.option("--diff", is_flag=True, help="Write nothing; print a unified diff per change.")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write DIR/<stem>.md per file, the same tree for a directory.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a JSON Lines record per input, in input order.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes  [default: the CPU count; 1 runs in-process]",
+)
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="File names to take from directories (repeatable)  [default: *.txt, *.md]",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=64 * _MIB,
+    show_default=True,
+    help="Skip (without reading) files bigger than this.",
+)
+@click.option(
+    "--format",
+    type=click.Choice(get_args(InputFormat)),
+    default="auto",
     show_default=True,
     help="How to read input: 'markdown' keeps lists, code and front matter as written; "
     "'auto' picks it for .md files and files with front matter.",
 )
-@click.option("--no-tags", is_flag=True, help="Write every kept block as a plain paragraph.")
-@click.option("--no-mojibake-repair", is_flag=True, help="Leave mojibake (Ã© for é) as it is.")
+@click.option(
+    "--tags/--no-tags", default=True, show_default=True, help="Tag headings and pull quotes."
+)
+@click.option(
+    "--mojibake-repair/--no-mojibake-repair",
+    default=True,
+    show_default=True,
+    help="Undo mojibake (Ã© for é).",
+)
 @click.option("--explain", is_flag=True, help="List removed and similar-kept blocks on stderr.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on a Dask cluster (tcp://host:8786); needs articlefix[dask] and files "
+    "every worker can read.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr: no progress, no summary.")
 @click.version_option(__version__, prog_name="articlefix")
+@click.pass_context
 def cli(
-    paths: tuple[Path, ...], input_format: InputFormat, no_tags: bool, no_mojibake_repair: bool,
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    in_place: bool,
+    check: bool,
+    diff: bool,
+    output_dir: Path | None,
+    report: Path | None,
+    jobs: int | None,
+    include: tuple[str, ...],
+    max_bytes: int,
+    format: InputFormat,
+    tags: bool,
+    mojibake_repair: bool,
     explain: bool,
+    scheduler: str | None,
+    quiet: bool,
 ) -> None:
     """Clean scraped article text into Markdown: keep the first copy of every repeated
     paragraph or run of paragraphs, tag headings and pull quotes.
 
-    PATHS are files to clean ('-' or nothing: standard input). Markdown goes to standard
-    output; diagnostics go to standard error.
+    PATHS are files or directories to clean ('-' or nothing: standard input). Markdown goes to
+    standard output unless --output-dir, --in-place, --check or --diff says otherwise;
+    diagnostics go to standard error.
     """
+    from articlefix.batch import Batch, default_jobs, run
+    from articlefix.files import DEFAULT_INCLUDE, STDIN, collect
+
+    mode = _mode(in_place=in_place, check=check, diff=diff, output_dir=output_dir)
     if not paths:
         if sys.stdin.isatty():
             raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
-        paths = (Path("-"),)
-    options = Options(input_format=input_format, tag=not no_tags,
-                      repair_mojibake=not no_mojibake_repair)
-    failed = False
-    for path in paths:
-        failed |= not _one(path, options, explain=explain)
-    sys.exit(EXIT_FAILED if failed else EXIT_OK)
-
-
-def _one(path: Path, options: Options, *, explain: bool) -> bool:
-    from articlefix.pipeline import clean
-
-    name = "<stdin>" if str(path) == "-" else str(path)
+        paths = (STDIN,)
+    if STDIN in paths and mode != "stdout":
+        raise click.UsageError(f"'-' (standard input) cannot be used with --{mode}")
+    if scheduler:
+        _need_dask()
+    batch = Batch(
+        options=Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair),
+        mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, explain=explain,
+        scheduler=scheduler,
+    )  # fmt: skip
+    inputs = collect(paths, include or DEFAULT_INCLUDE, output_dir, max_bytes)
     try:
-        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-        if options.input_format == "auto" and path.suffix.lower() in _MARKDOWN_SUFFIXES:
-            options = replace(options, input_format="markdown")
-        result = clean(data, options)
-    except (OSError, ArticlefixError) as exc:
-        click.echo(f"articlefix: {name}: {_cause(exc)}", err=True)
-        return False
-    sys.stdout.buffer.write(result.markdown.encode("utf-8"))
-    sys.stdout.flush()
-    if explain:
-        from articlefix.explain import explain_report
-
-        explain_report(name, result.report)
-    return True
+        ctx.exit(run(inputs, batch))
+    except KeyboardInterrupt:
+        click.echo("articlefix: interrupted", err=True)
+        ctx.exit(130)
 
 
-def _cause(exc: Exception) -> str:
-    """One line: the OS reason without Python's '[Errno 2]' decoration, or our own message."""
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+def _mode(*, in_place: bool, check: bool, diff: bool, output_dir: Path | None) -> Mode:
+    """The one thing to do with results; two at once make no sense and are a usage error."""
+    chosen = [name for name, on in (("in-place", in_place), ("check", check), ("diff", diff),
+                                    ("output-dir", output_dir is not None)) if on]  # fmt: skip
+    if len(chosen) > 1:
+        raise click.UsageError(f"--{chosen[0]} and --{chosen[1]} cannot be used together")
+    return cast("Mode", chosen[0] if chosen else "stdout")
+
+
+def _need_dask() -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise click.UsageError(
+            "--scheduler needs Dask: python -m pip install 'articlefix[dask]'"
+        ) from None
 
 
 def main() -> None:
     """Console-script entry point; never shows a traceback for a user's mistake."""
-    try:
-        cli.main(prog_name="articlefix")
-    except KeyboardInterrupt:
-        click.echo("articlefix: interrupted", err=True)
-        sys.exit(130)
+    cli.main(prog_name="articlefix")

@@ -1,26 +1,32 @@
-"""``--explain``: the report as a table on stderr, for a person checking what was removed."""
+"""``--explain``: a report record as a table on stderr, for a person checking what was removed."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
+from typing import Any
 
-from articlefix.report import Report
 
+def explain_record(name: str, record: Mapping[str, Any]) -> None:
+    """A rich table on a terminal; plain tab-separated lines when stderr is a file or pipe.
 
-def explain_report(name: str, report: Report) -> None:
-    """A rich table on a terminal; plain tab-separated lines when stderr is a file or pipe."""
+    It takes the plain record (not the ``Report`` object) because that is what comes back from
+    worker processes and clusters.
+    """
     rows = [
-        ("removed", str(r.position), str(r.line), r.text, f"{r.repeats} (line {r.repeats_line})",
-         f"{r.similarity:.0f}", r.reason)
-        for r in report.removed
+        ("removed", str(r["position"]), str(r["line"]), r["text"],
+         f"{r['repeats']} (line {r['repeats_line']})", f"{r['similarity']:.0f}", r["reason"])
+        for r in record["removed"]
     ] + [
-        ("kept", str(s.position), str(s.line), s.text,
-         f"{s.resembles} (line {s.resembles_line})", f"{s.similarity:.0f}",
-         f"similar, kept: {s.difference}")
-        for s in report.similar_kept
-    ]
-    title = (f"{name}: {report.blocks_in} blocks in, {report.blocks_out} out, "
-             f"{len(report.removed)} removed, {len(report.similar_kept)} similar kept")
+        ("kept", str(s["position"]), str(s["line"]), s["text"],
+         f"{s['resembles']} (line {s['resembles_line']})", f"{s['similarity']:.0f}",
+         f"similar, kept: {s['difference']}")
+        for s in record["similar_kept"]
+    ]  # fmt: skip
+    title = (
+        f"{name}: {record['blocks_in']} blocks in, {record['blocks_out']} out, "
+        f"{len(record['removed'])} removed, {len(record['similar_kept'])} similar kept"
+    )
     if not sys.stderr.isatty():
         print(title, file=sys.stderr)
         for row in rows:

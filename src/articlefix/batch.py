@@ -1,0 +1,263 @@
+"""Many paths -> results: the worker pool (or a Dask cluster), what each mode does with a
+result, the JSON Lines report, progress and the exit status.
+
+Workers run only the pure library function (through :func:`articlefix.dask.clean_file`, the
+same record a Dask or Spark job produces); every write happens here in the parent, in input
+order, so the bytes out and the report are the same whatever the number of workers.
+
+One report record per input (JSON Lines, in input order)::
+
+    {"path": "a.txt", "status": "changed", "encoding": {"name": "utf-8", "confidence": 1.0,
+     "bom": false, "mojibake_repaired": false}, "bytes_in": 5120, "bytes_out": 3900,
+     "blocks_in": 40, "blocks_out": 31, "removed": [{"position": 12, "line": 12, "lines": 1,
+     "text": "first words …", "repeats": 3, "repeats_line": 3, "similarity": 100.0,
+     "reason": "exact repeat"}], "similar_kept": [], "headings": 2, "quotes": 1,
+     "duration_ms": 8.1, "error": null, "version": "0.1.0"}
+
+``status`` is ``changed``, ``unchanged``, ``error`` or ``skipped`` (over ``--max-bytes``); for
+the last two, ``error`` holds the one-line cause and the counts are null.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, nullcontext
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal
+
+from articlefix._version import __version__
+from articlefix.dask import clean_file, clean_record
+from articlefix.files import (
+    STDIN,
+    Input,
+    atomic_output,
+    cause,
+    same_newlines,
+    unified_diff,
+    write_atomic,
+)  # fmt: skip
+from articlefix.options import Options
+
+Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
+EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+_COMPARING = ("in-place", "check", "diff")  # modes that compare the result with the file
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """How to run a batch; the CLI builds it from flags and ``[tool.articlefix]``."""
+
+    options: Options = field(default_factory=Options)
+    mode: Mode = "stdout"
+    jobs: int = 1
+    report: Path | None = None
+    quiet: bool = False
+    explain: bool = False
+    scheduler: str | None = None
+
+
+def run(inputs: list[Input], batch: Batch) -> int:
+    """Clean every input, act on each result in input order; the exit status."""
+    start = time.perf_counter()
+    tally = _Tally()
+    show = not batch.quiet and sys.stderr.isatty() and "PRE_COMMIT" not in os.environ
+    todo = [item.path for item in inputs if item.problem is None and item.path != STDIN]
+    with ExitStack() as stack:
+        report = stack.enter_context(
+            atomic_output(batch.report) if batch.report else nullcontext(None)
+        )
+        progress = stack.enter_context(_Progress(len(inputs), show=show))
+        results = stack.enter_context(_cleaned(todo, batch))
+        for item in inputs:
+            record = _act(item, _next_record(item, results, batch), batch, progress)
+            tally.add(record)
+            if report is not None:
+                line = {key: value for key, value in record.items() if key != "markdown"}
+                report.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
+            progress.advance()
+    if not batch.quiet:
+        print(tally.summary(time.perf_counter() - start), file=sys.stderr)
+    return tally.exit_status(batch.mode)
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use (fewer than the machine's under taskset or a container)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+def _next_record(item: Input, results: Iterator[dict[str, Any]], batch: Batch) -> dict[str, Any]:
+    if item.problem is not None:
+        return _problem(item.path, item.status, item.problem, item.size)
+    if item.path == STDIN:
+        return clean_record(STDIN, sys.stdin.buffer.read(), batch.options)
+    return next(results)
+
+
+@contextmanager
+def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]]]:
+    """Records for ``paths`` in their order: in-process, a process pool, or a Dask cluster."""
+    work = partial(clean_file, options=batch.options)
+    jobs = min(batch.jobs, len(paths))
+    if batch.scheduler:
+        yield iter(_on_cluster(paths, batch))
+    elif jobs <= 1:
+        yield map(work, paths)
+    else:
+        import multiprocessing
+
+        import articlefix.pipeline  # noqa: F401 - loaded once, before the workers fork
+
+        chunk = max(1, min(16, len(paths) // (jobs * 8)))
+        with multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint) as pool:
+            yield pool.imap(work, paths, chunksize=chunk)
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and exits 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
+    """Send the paths to a running ``dask-scheduler``; its workers must see the same files."""
+    from distributed import Client
+
+    from articlefix.dask import clean_paths
+
+    try:
+        client = Client(batch.scheduler, timeout=10)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        message = f"cannot reach the Dask scheduler at {batch.scheduler}: {cause(exc)}"
+        return [_problem(path, "error", message, None) for path in paths]
+    with client:
+        return list(clean_paths(paths, batch.options).compute())  # type: ignore[no-untyped-call]
+
+
+def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress) -> dict[str, Any]:
+    """Do what the mode asks with one result; a failed write turns the record into an error."""
+    name = "<stdin>" if item.path == STDIN else item.path
+    markdown = record.pop("markdown", None)
+    try:
+        if markdown is None:
+            pass
+        elif batch.mode == "stdout":
+            sys.stdout.buffer.write(markdown.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        elif batch.mode == "output-dir" and item.output is not None:
+            write_atomic(item.output, markdown.encode("utf-8"))
+        elif batch.mode in _COMPARING:
+            record = _compare(item.path, markdown, record, batch, progress)
+    except OSError as exc:
+        record = {**record, "status": "error", "error": f"cannot write: {cause(exc)}"}
+    if record["error"] is not None:
+        progress.say(f"articlefix: {name}: {record['error']}")
+    elif batch.explain:
+        from articlefix.explain import explain_record
+
+        explain_record(name, record)
+    return record
+
+
+def _compare(
+    path: str, markdown: str, record: dict[str, Any], batch: Batch, progress: _Progress
+) -> dict[str, Any]:
+    """In-place, check and diff: the result in the file's own newline style against the file."""
+    original = Path(path).read_bytes()
+    new = same_newlines(markdown, original).encode("utf-8")
+    changed = new != original
+    if changed and batch.mode == "in-place":
+        write_atomic(Path(path), new)
+    if changed and batch.mode == "diff":
+        from articlefix.decode import decode
+
+        before = decode(original, repair=False).text
+        sys.stdout.write(unified_diff(path, before, new.decode("utf-8")))
+        sys.stdout.flush()
+    if changed and not batch.quiet and batch.mode != "diff":
+        progress.say(f"Fixing {path}" if batch.mode == "in-place" else f"would fix {path}")
+    status = "changed" if changed else "unchanged"
+    return {**record, "status": status, "bytes_out": len(new)}
+
+
+def _problem(path: str, status: str, message: str, size: int | None) -> dict[str, Any]:
+    """The record of an input that was not cleaned: same keys, counts null, the cause."""
+    return {
+        "path": path, "status": status, "markdown": None, "encoding": None, "bytes_in": size,
+        "bytes_out": None, "blocks_in": None, "blocks_out": None, "removed": None,
+        "similar_kept": None, "headings": None, "quotes": None, "duration_ms": 0.0,
+        "error": message, "version": __version__,
+    }  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Counts for the summary line and the exit status."""
+
+    files: int = 0
+    changed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    removed: int = 0
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.files += 1
+        self.changed += record["status"] == "changed"
+        self.failed += record["status"] == "error"
+        self.skipped += record["status"] == "skipped"
+        self.removed += len(record["removed"] or ())
+
+    def summary(self, seconds: float) -> str:
+        return (
+            f"articlefix: {self.files} file{'s' * (self.files != 1)}, {self.changed} changed, "
+            f"{self.failed} errors, {self.skipped} skipped, {self.removed} blocks removed, "
+            f"{seconds:.2f} s"
+        )
+
+    def exit_status(self, mode: Mode) -> int:
+        """3 wins over 1: a caller must learn that some inputs were not processed at all."""
+        if self.failed or self.skipped:
+            return EXIT_FAILED
+        return EXIT_CHANGED if self.changed and mode in _COMPARING else EXIT_OK
+
+
+class _Progress:
+    """A rich bar on an interactive stderr; plain lines otherwise.
+
+    rich is imported only when the bar is shown, so pre-commit and pipelines never pay for it
+    and never get a stray "100%" line (a disabled bar is never created).
+    """
+
+    def __init__(self, total: int, *, show: bool) -> None:
+        self._total, self._show = total, show
+        self._bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        if self._show:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("cleaning", total=self._total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def say(self, line: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            print(line, file=sys.stderr)
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)

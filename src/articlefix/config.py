@@ -1,0 +1,65 @@
+"""``[tool.articlefix]`` in ``pyproject.toml`` (or ``--config FILE``) as click's ``default_map``.
+
+Found the way black finds ``[tool.black]``: from the common folder of the inputs upwards, the
+first ``pyproject.toml`` wins, and the search stops at the repository root (``.git`` or
+``.hg``). Flags on the command line still win, because click only uses ``default_map`` for
+options the user did not give.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+#: Keys a config file may set: defaults for a whole repository. Per-run actions
+#: (--in-place, --check, --diff, --output-dir, --report) belong on the command line.
+KEYS = frozenset(
+    {"format", "tags", "mojibake-repair", "include", "jobs", "max-bytes", "quiet", "explain"}
+)
+
+
+class ConfigError(ValueError):
+    """A config file articlefix cannot use; the message names the file and the cause."""
+
+
+def find_pyproject(paths: Iterable[str], cwd: Path | None = None) -> Path | None:
+    """The ``pyproject.toml`` that governs ``paths`` (the current folder for none or '-')."""
+    here = cwd or Path.cwd()
+    real = [(here / p).resolve() for p in paths if p != "-"] or [here.resolve()]
+    base = Path(os.path.commonpath(real))
+    if not base.is_dir():
+        base = base.parent
+    for folder in (base, *base.parents):
+        if (folder / "pyproject.toml").is_file():
+            return folder / "pyproject.toml"
+        if (folder / ".git").exists() or (folder / ".hg").is_dir():
+            return None
+    return None
+
+
+def load(path: Path, *, explicit: bool) -> dict[str, Any]:
+    """Settings from ``path`` as click parameter names -> values.
+
+    A ``pyproject.toml`` without ``[tool.articlefix]`` gives nothing; a file named with
+    ``--config`` may also hold the keys at its top level.
+    """
+    try:
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    tool = data.get("tool", {}).get("articlefix")
+    if tool is None:
+        tool = data if explicit and "tool" not in data else {}
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: [tool.articlefix] must be a table")
+    unknown = sorted(set(tool) - KEYS - {key.replace("-", "_") for key in KEYS})
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown key{'s' * (len(unknown) > 1)} {', '.join(unknown)} in "
+            f"[tool.articlefix]; known keys: {', '.join(sorted(KEYS))}"
+        )
+    return {key.replace("-", "_"): value for key, value in tool.items()}

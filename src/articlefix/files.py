@@ -1,0 +1,164 @@
+"""Paths to bytes and bytes to paths: finding inputs, mapping outputs, atomic writes, diffs.
+
+Everything that touches the file system for the command lives here, so the pipeline stays
+pure and the batch loop only decides what to do with each result.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import secrets
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+STDIN = "-"
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One file to clean, where its result goes, and why it must not be cleaned (if it must not).
+
+    ``problem`` is decided before any worker starts (missing file, too big, output clash), so
+    the batch can report it in input order without reading the file.
+    """
+
+    path: str
+    output: Path | None = None
+    status: str = ""  # "error" or "skipped" when ``problem`` is set
+    problem: str | None = None
+    size: int | None = None
+
+
+def collect(
+    args: Sequence[str], include: Sequence[str], output_dir: Path | None, max_bytes: int
+) -> list[Input]:
+    """The inputs named by ``args``, directories walked, in a deterministic order.
+
+    File arguments are taken whatever their name (pre-commit passes exactly the files it
+    wants); files found in a directory must match one of the ``include`` globs.
+    """
+    taken: dict[Path, str] = {}
+    found: list[Input] = []
+    skip_dir = Path(os.path.realpath(output_dir)) if output_dir else None
+    for arg in args:
+        if arg == STDIN:
+            found.append(Input(STDIN))
+        elif Path(arg).is_dir():
+            for rel in _walk(Path(arg), include, skip_dir):
+                out = output_dir / rel.with_suffix(".md") if output_dir else None
+                found.append(_checked(str(Path(arg) / rel), out, output_dir, max_bytes, taken))
+        else:
+            out = output_dir / f"{Path(arg).stem}.md" if output_dir else None
+            found.append(_checked(arg, out, output_dir, max_bytes, taken))
+    return found
+
+
+def _walk(top: Path, include: Sequence[str], skip: Path | None) -> list[Path]:
+    """Matching files under ``top``, relative to it; hidden folders and files are left out,
+    and so is the output folder, so a second run does not clean its own output."""
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(top):
+        dirs[:] = [
+            d for d in dirs
+            if not d.startswith(".") and Path(os.path.realpath(Path(folder, d))) != skip
+        ]  # fmt: skip
+        rel = Path(folder).relative_to(top)
+        files.extend(
+            rel / name
+            for name in names
+            if not name.startswith(".") and any(fnmatch.fnmatch(name, g) for g in include)
+        )
+    return sorted(files, key=lambda p: p.parts)
+
+
+def _checked(
+    path: str, out: Path | None, root: Path | None, max_bytes: int, taken: dict[Path, str]
+) -> Input:
+    """The input, or the reason it cannot be processed: unreadable, too big, an unsafe or
+    already-used output path. A clash is an error for the later input, never an overwrite."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError as exc:
+        return Input(path, status="error", problem=cause(exc))
+    if size > max_bytes:
+        return Input(path, status="skipped", problem=f"larger than --max-bytes ({size} > "
+                     f"{max_bytes} bytes), not read", size=size)  # fmt: skip
+    if out is None or root is None:
+        return Input(path, size=size)
+    real = Path(os.path.realpath(out))
+    if not real.is_relative_to(os.path.realpath(root)):
+        return Input(path, status="error", problem=f"output {out} would be outside {root}")
+    if real == Path(os.path.realpath(path)):
+        return Input(path, status="error", problem=f"output {out} is the input itself")
+    if real in taken:
+        return Input(path, status="error", problem=f"output {out} is already used by "
+                     f"{taken[real]}")  # fmt: skip
+    taken[real] = path
+    return Input(path, out, size=size)
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """Write ``path`` all at once or not at all: a temp file in the same folder, fsync, rename.
+
+    A symlink is written through (the file it points at is replaced, the link stays); an
+    existing file keeps its mode. On any failure, Ctrl-C included, the temp file is removed
+    and the original is left byte for byte.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        mode: int | None = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            yield file
+            file.flush()
+            os.fsync(file.fileno())
+        if mode is not None:
+            temp.chmod(mode)
+        temp.replace(target)
+    except BaseException:
+        with suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """``path`` gets ``data``, its folders made as needed; see :func:`atomic_output`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(path) as file:
+        file.write(data)
+
+
+def same_newlines(markdown: str, original: bytes) -> str:
+    """``markdown`` with the original's line endings: a CRLF file stays CRLF when fixed in place."""
+    crlf = original.count(b"\r\n")
+    mostly_crlf = crlf and crlf * 2 >= original.count(b"\n")
+    return markdown.replace("\n", "\r\n") if mostly_crlf else markdown
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A ``git diff``-style patch (``a/``, ``b/`` prefixes), so ``git apply`` can take it."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True),
+        f"a/{path}", f"b/{path}",
+    )  # fmt: skip
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def cause(exc: Exception) -> str:
+    """One line: the OS reason without Python's '[Errno 2]' decoration, or the message."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

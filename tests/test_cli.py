@@ -1,0 +1,377 @@
+"""The command, flag by flag and exit code by exit code, through click's CliRunner.
+
+Inputs are small articles written here: a paragraph pasted twice is the simplest thing that
+articlefix must change, and its own output is the simplest thing it must leave alone.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import articlefix
+from articlefix import batch
+from articlefix.cli import cli
+from articlefix.files import collect
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+PARA = (
+    "The harbour authority said on Tuesday that the new quay would open in the spring, "
+    "two years later than first planned, after the contractor found old foundations."
+)
+OTHER = (
+    "Fishermen who moor their boats along the old wall will keep their places until the "
+    "works are finished, a spokeswoman for the authority added in a statement."
+)
+DIRTY = f"{PARA}\n{OTHER}\n{PARA}\n"  # one paragraph pasted twice
+CLEAN = f"{PARA}\n\n{OTHER}\n"  # what articlefix makes of DIRTY
+
+
+def run(*args: str | Path, input: bytes | None = None, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, env=env)
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def test_the_small_article_cleans_as_the_tests_assume() -> None:
+    assert articlefix.clean(DIRTY).markdown == CLEAN
+    assert articlefix.clean(CLEAN).markdown == CLEAN
+
+
+# --- standard output, stdin, several inputs -------------------------------------------------
+
+
+def test_several_files_are_concatenated_in_argument_order(tmp_path: Path) -> None:
+    first, second = write(tmp_path / "b.txt", DIRTY), write(tmp_path / "a.txt", OTHER + "\n")
+    result = run(first, second)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == CLEAN + OTHER + "\n"
+    assert "2 files, 1 changed, 0 errors, 0 skipped, 1 blocks removed" in result.stderr
+
+
+def test_stdin_dash(tmp_path: Path) -> None:
+    result = run("-", input=DIRTY.encode())
+    assert (result.exit_code, result.stdout) == (0, CLEAN)
+
+
+def test_quiet_leaves_stderr_empty(tmp_path: Path) -> None:
+    result = run("-q", write(tmp_path / "a.txt", DIRTY))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, CLEAN, "")
+
+
+def test_missing_and_binary_inputs_exit_3_and_the_others_go_on(tmp_path: Path) -> None:
+    binary = write(tmp_path / "img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    good = write(tmp_path / "good.txt", DIRTY)
+    result = run(tmp_path / "gone.txt", binary, good)
+    assert result.exit_code == 3
+    assert result.stdout == CLEAN
+    errors = [line for line in result.stderr.splitlines() if "articlefix: " in line]
+    assert errors[0] == f"articlefix: {tmp_path / 'gone.txt'}: no such file or directory"
+    assert errors[1].startswith(f"articlefix: {binary}: ") and "Traceback" not in result.stderr
+    assert "3 files, 1 changed, 2 errors" in result.stderr
+
+
+def test_max_bytes_skips_big_files_without_reading_them(tmp_path: Path) -> None:
+    big, small = write(tmp_path / "big.txt", DIRTY * 3), write(tmp_path / "small.txt", DIRTY)
+    result = run("--max-bytes", str(len(DIRTY)), big, small)
+    assert result.exit_code == 3
+    assert result.stdout == CLEAN
+    assert f"articlefix: {big}: larger than --max-bytes" in result.stderr
+    assert "1 skipped" in result.stderr
+
+
+# --- directories, --include, --output-dir ---------------------------------------------------
+
+
+def tree(root: Path) -> Path:
+    write(root / "b.txt", DIRTY)
+    write(root / "a" / "z.md", CLEAN)
+    write(root / "a" / "y.txt", OTHER + "\n")
+    write(root / "notes.rst", DIRTY)
+    write(root / ".hidden" / "h.txt", DIRTY)
+    write(root / ".dot.txt", DIRTY)
+    return root
+
+
+def test_a_directory_is_walked_in_sorted_order_and_mirrored(tmp_path: Path) -> None:
+    src, out = tree(tmp_path / "src"), tmp_path / "out"
+    result = run("-o", out, "--report", tmp_path / "r.jsonl", src)
+    assert result.exit_code == 0, result.output
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == ["a/y.md", "a/z.md", "b.md"]
+    assert (out / "b.md").read_text() == CLEAN
+    assert (out / "a" / "z.md").read_text() == CLEAN
+    paths = [json.loads(line)["path"] for line in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert paths == [str(src / "a" / "y.txt"), str(src / "a" / "z.md"), str(src / "b.txt")]
+
+
+def test_include_replaces_the_default_globs(tmp_path: Path) -> None:
+    src, out = tree(tmp_path / "src"), tmp_path / "out"
+    result = run("-o", out, "--include", "*.rst", "--include", "y.*", src)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.rglob("*.md")) == ["notes.md", "y.md"]
+
+
+def test_file_arguments_go_to_their_stem(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("-o", out, write(tmp_path / "x" / "one.v2.txt", DIRTY))
+    assert result.exit_code == 0
+    assert (out / "one.v2.md").read_text() == CLEAN
+
+
+def test_two_inputs_for_one_output_never_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = write(tmp_path / "x" / "a.txt", DIRTY)
+    second = write(tmp_path / "y" / "a.md", OTHER + "\n")
+    result = run("-o", out, first, second)
+    assert result.exit_code == 3
+    assert (out / "a.md").read_text() == CLEAN
+    assert f"articlefix: {second}: output {out / 'a.md'} is already used by {first}" in result.stderr
+
+
+def test_output_never_escapes_the_folder_through_a_symlink(tmp_path: Path) -> None:
+    outside, out = tmp_path / "outside", tmp_path / "out"
+    outside.mkdir()
+    out.mkdir()
+    (out / "sub").symlink_to(outside)
+    src = tmp_path / "src"
+    write(src / "sub" / "a.txt", DIRTY)
+    result = run("-o", out, src)
+    assert result.exit_code == 3
+    assert "would be outside" in result.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_output_folder_is_not_read_back_as_input(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", DIRTY)
+    for _ in range(2):
+        result = run("-o", tmp_path / "out", tmp_path)
+        assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["a.md"]
+
+
+def test_output_dir_refuses_to_replace_its_input(tmp_path: Path) -> None:
+    page = write(tmp_path / "a.md", DIRTY)
+    result = run("-o", tmp_path, page)
+    assert result.exit_code == 3 and "is the input itself" in result.stderr
+    assert page.read_text() == DIRTY
+
+
+# --- --in-place, --check, --diff ------------------------------------------------------------
+
+
+def test_in_place_fixes_only_what_changes(tmp_path: Path) -> None:
+    dirty, clean = write(tmp_path / "d.md", DIRTY), write(tmp_path / "c.md", CLEAN)
+    dirty.chmod(0o640)
+    os.utime(clean, ns=(1_000_000_000, 1_000_000_000))
+    result = run("--in-place", dirty, clean)
+    assert result.exit_code == 1
+    assert f"Fixing {dirty}" in result.stderr and f"Fixing {clean}" not in result.stderr
+    assert dirty.read_text() == CLEAN
+    assert dirty.stat().st_mode & 0o777 == 0o640
+    assert clean.stat().st_mtime_ns == 1_000_000_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.md", "d.md"]  # no temp file left
+    again = run("-i", dirty, clean)
+    assert (again.exit_code, again.stdout) == (0, "")
+
+
+def test_in_place_keeps_crlf(tmp_path: Path) -> None:
+    page = write(tmp_path / "a.txt", DIRTY.replace("\n", "\r\n"))
+    assert run("-i", page).exit_code == 1
+    assert page.read_bytes() == CLEAN.replace("\n", "\r\n").encode()
+    assert run("-i", page).exit_code == 0
+
+
+def test_in_place_writes_through_a_symlink(tmp_path: Path) -> None:
+    target = write(tmp_path / "real" / "a.md", DIRTY)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert run("-i", link).exit_code == 1
+    assert link.is_symlink() and target.read_text() == CLEAN
+
+
+def test_a_failed_write_leaves_the_original_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = write(tmp_path / "a.md", DIRTY)
+
+    def refuse(self: Path, target: object) -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    result = run("-i", page)
+    assert result.exit_code == 3
+    assert f"articlefix: {page}: cannot write: permission denied" in result.stderr
+    assert page.read_text() == DIRTY
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_check_writes_nothing(tmp_path: Path) -> None:
+    dirty, clean = write(tmp_path / "d.txt", DIRTY), write(tmp_path / "c.md", CLEAN)
+    result = run("--check", dirty, clean)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert f"would fix {dirty}" in result.stderr and str(clean) not in result.stderr
+    assert dirty.read_text() == DIRTY
+    assert run("--check", clean).exit_code == 0
+
+
+def test_diff_prints_a_patch_and_writes_nothing(tmp_path: Path) -> None:
+    dirty, clean = write(tmp_path / "d.txt", DIRTY), write(tmp_path / "c.md", CLEAN)
+    result = run("--diff", dirty, clean)
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [f"--- a/{dirty}", f"+++ b/{dirty}"]
+    assert f"-{PARA}" in lines and "+" in lines and str(clean) not in result.stdout
+    assert dirty.read_text() == DIRTY
+    assert run("--diff", clean).stdout == ""
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ["--check", "--in-place"],
+        ["--diff", "-i"],
+        ["--check", "--diff"],
+        ["--output-dir", "out", "--in-place"],
+        ["--output-dir", "out", "--check"],
+        ["--jobs", "0"],
+        ["--format", "html"],
+        ["--unknown"],
+    ],
+)
+def test_nonsense_is_a_usage_error(tmp_path: Path, flags: list[str]) -> None:
+    result = run(*flags, write(tmp_path / "a.txt", DIRTY))
+    assert result.exit_code == 2
+    assert "Usage:" in result.stderr
+    assert (tmp_path / "a.txt").read_text() == DIRTY
+
+
+def test_stdin_cannot_be_fixed_in_place() -> None:
+    result = run("-i", "-", input=DIRTY.encode())
+    assert result.exit_code == 2 and "standard input" in result.stderr
+
+
+# --- Markdown input, options ----------------------------------------------------------------
+
+FRONT = "---\ntitle: Harbour\ntags: [port, works]\n---\n"
+MARKDOWN_BODY = (
+    f"{PARA}\n\n```\ncode  stays\n\n\nas written\n```\n\n- a list item\n- another\n\n"
+    f"{OTHER}\n\n{PARA}\n"
+)
+
+
+def test_markdown_files_keep_front_matter_code_and_lists(tmp_path: Path) -> None:
+    page = write(tmp_path / "a.md", FRONT + "\n" + MARKDOWN_BODY)
+    result = run(page)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(FRONT)
+    assert "```\ncode  stays\n\n\nas written\n```" in result.stdout
+    assert "- a list item\n- another" in result.stdout
+    assert result.stdout.count(PARA) == 1
+    as_text = run("--format", "text", page)
+    assert "\\- a list item" in as_text.stdout  # read as prose, the dash is escaped
+
+
+def test_no_tags_and_no_mojibake_repair(tmp_path: Path) -> None:
+    seed = SAMPLES / "seed.txt"
+    assert "## " in run(seed).stdout
+    assert "## " not in run("--no-tags", seed).stdout
+    broken = write(tmp_path / "m.txt", "Le caf\u00c3\u00a9 est ferm\u00c3\u00a9 depuis lundi matin.\n")
+    assert "café" in run(broken).stdout
+    assert "cafÃ©" in run("--no-mojibake-repair", broken).stdout
+
+
+def test_explain_lists_the_removed_block(tmp_path: Path) -> None:
+    result = run("--explain", write(tmp_path / "a.txt", DIRTY))
+    assert result.stdout == CLEAN
+    assert "1 removed" in result.stderr
+    assert any(line.startswith("removed\t3\t3\t") for line in result.stderr.splitlines())
+
+
+def test_jobs_gives_the_same_bytes(tmp_path: Path) -> None:
+    paths = [write(tmp_path / f"{n}.txt", DIRTY if n % 2 else OTHER) for n in range(6)]
+    assert run("-j", "2", *paths).stdout == run("-j", "1", *paths).stdout
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip().endswith(articlefix.__version__)
+    text = run("--help").stdout
+    for needle in ("Exit status:", "--in-place", "--check", "--diff", "--report", "--jobs"):
+        assert needle in text
+
+
+def test_ctrl_c_exits_130_and_leaves_no_half_written_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import articlefix.pipeline
+
+    real = articlefix.pipeline.clean
+    calls: list[int] = []
+
+    def interrupted(data: str | bytes, options: articlefix.Options | None = None) -> object:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(data, options)
+
+    monkeypatch.setattr(articlefix.pipeline, "clean", interrupted)
+    paths = [write(tmp_path / "in" / f"{n}.txt", DIRTY) for n in range(3)]
+    out, report = tmp_path / "out", tmp_path / "r.jsonl"
+    result = run("-j", "1", "-o", out, "--report", report, *paths)
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["0.md"]  # complete, the rest never started
+    assert (out / "0.md").read_text() == CLEAN
+    assert list(tmp_path.glob("*r.jsonl*")) == []  # the report is all or nothing
+
+
+# --- progress and colour --------------------------------------------------------------------
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("env", "bar", "colour"),
+    [({}, True, True), ({"NO_COLOR": "1"}, True, False), ({"PRE_COMMIT": "1"}, False, False)],
+)
+def test_progress_only_on_a_terminal_outside_pre_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], bar: bool, colour: bool
+) -> None:
+    for name in ("NO_COLOR", "PRE_COMMIT", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    paths = [str(write(tmp_path / f"{n}.txt", DIRTY)) for n in range(2)]
+
+    status = batch.run(collect(paths, ("*.txt",), None, 1 << 20), batch.Batch(mode="check"))
+
+    assert status == 1
+    assert ("cleaning" in terminal.getvalue()) is bar
+    assert bool(re.search(r"\x1b\[(?:3\d|9\d|38;)", terminal.getvalue())) is colour
+    assert f"would fix {paths[1]}" in terminal.getvalue()
+    assert "2 files, 2 changed" in terminal.getvalue()
+
+
+def test_quiet_hides_the_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    paths = [str(write(tmp_path / "a.txt", DIRTY))]
+    batch.run(collect(paths, ("*.txt",), None, 1 << 20), batch.Batch(mode="check", quiet=True))
+    assert terminal.getvalue() == ""

@@ -61,6 +61,9 @@ def test_headline_case_label_before_a_short_paragraph_is_a_heading() -> None:
         "what a lower-case start means",
         "Stop the presses!",
         "a short line before a short one",
+        "(Credits: Amazon Prime Video)",
+        "[Get our newsletter in your inbox]",
+        "Herr Teuber, was genau ist das?",
     ],
 )
 def test_bylines_dates_captions_items_and_sentences_are_not_headings(line: str) -> None:

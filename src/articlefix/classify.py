@@ -31,7 +31,9 @@ _OPENERS = "\"“„«»‘’'¿¡$€£(["
 _NOT_HEADING = re.compile(
     r"^(?:by|von|par|por|photo|foto|bild|image|credit|source|quelle|lire aussi|read more|"
     r"advertisement|anzeige|werbung)\b|©|\(c\)|^[•*·▪►–—-]|^\W*$|"
-    r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}|^\d{1,2}:\d{2}\b",
+    r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}|^\d{1,2}:\d{2}\b|"
+    r"^[(\[]|"  # a bracketed note or credit
+    r",.*\?$",  # a question put to someone ("Herr Teuber, was ...?"): an interview, not a title
     re.IGNORECASE,
 )
 

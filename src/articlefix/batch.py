@@ -133,7 +133,7 @@ def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
 
     try:
         client = Client(batch.scheduler, timeout=10)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:  # unreachable, or a bad address
         message = f"cannot reach the Dask scheduler at {batch.scheduler}: {cause(exc)}"
         return [_problem(path, "error", message, None) for path in paths]
     with client:

@@ -199,7 +199,8 @@ def test_scheduler_sends_the_batch_to_a_dask_cluster(corpus: Path, tmp_path: Pat
     distributed = pytest.importorskip("distributed")
     part = corpus / "part1"
     expected = tmp_path / "serial"
-    assert run("-q", "-j", "1", "-o", expected, "--report", tmp_path / "s.jsonl", part).exit_code == 0
+    serial = run("-q", "-j", "1", "-o", expected, "--report", tmp_path / "s.jsonl", part)
+    assert serial.exit_code == 0
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:

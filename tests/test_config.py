@@ -100,6 +100,6 @@ def test_a_bad_config_is_a_clear_usage_error(tmp_path: Path, table: str, message
 def test_load_names_the_known_keys(tmp_path: Path) -> None:
     path = tmp_path / "articlefix.toml"
     path.write_text("quite = true\n")
-    with pytest.raises(ConfigError, match=r"articlefix.toml: unknown key quite.*known keys:.*quiet"):
+    with pytest.raises(ConfigError, match=r"toml: unknown key quite.*known keys:.*quiet"):
         load(path, explicit=True)
     assert load(path, explicit=False) == {}  # a pyproject.toml without the table

@@ -119,20 +119,20 @@ def _sentence(words: list[str], quote: int, apostrophe: int) -> str:
 def paragraphs(draw: st.DrawFn) -> list[str]:
     """Paragraphs, headings and quote attributions made of words used nowhere else."""
     sizes = draw(st.lists(st.integers(3, 40), min_size=1, max_size=10))
-    vocabulary = draw(st.lists(WORD, min_size=sum(sizes) + 4, max_size=sum(sizes) + 4, unique=True))
+    needed = sum(sizes) + 4 * len(sizes)  # four more words per block for a speaker's name
+    vocabulary = draw(st.lists(WORD, min_size=needed, max_size=needed, unique=True))
+    names = iter(vocabulary[sum(sizes) :])
     blocks, at = [], 0
     for size in sizes:
-        words, at = vocabulary[at : at + size], at + size
+        chosen, at = vocabulary[at : at + size], at + size
         kind = draw(st.sampled_from(["sentence", "sentence", "sentence", "heading", "quote"]))
         if kind == "heading" and size <= 8:
-            blocks.append(" ".join(w.capitalize() for w in words))
-        elif kind == "quote" and size >= 6:
-            blocks.append(_sentence(words, draw(st.integers(0, 60)), draw(st.integers(0, 60))))
-            name = [w.capitalize() for w in vocabulary[len(vocabulary) - 4 :]]
-            vocabulary = vocabulary[:-4]
+            blocks.append(" ".join(w.capitalize() for w in chosen))
+            continue
+        blocks.append(_sentence(chosen, draw(st.integers(0, 60)), draw(st.integers(0, 60))))
+        name = [next(names).capitalize() for _ in range(4)]
+        if kind == "quote" and size >= 6:
             blocks.append(f"{name[0]} {name[1]}, {name[2]} {name[3]}")
-        else:
-            blocks.append(_sentence(words, draw(st.integers(0, 60)), draw(st.integers(0, 60))))
     return blocks
 
 

@@ -14,7 +14,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from articlefix import Options, clean
-from articlefix.render import escape
+from articlefix.blocks import split_blocks
+from articlefix.classify import TypedBlock
+from articlefix.render import escape, render
 
 LONG = (
     "The committee spent most of the afternoon going through the figures line by line, and "
@@ -211,3 +213,13 @@ def test_escape_of_any_line_is_one_plain_paragraph(line: str) -> None:
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"], written
     assert {c.type for c in tokens[1].children or ()} <= ALLOWED_INLINE, written
     assert inline_text(tokens[1]) == line, written
+
+
+@pytest.mark.parametrize("text", ["Ends with #", "C#", "#", "##", "a \\#", "x ##", "Tag #1", "# x"])
+def test_heading_text_with_hashes_survives(text: str) -> None:
+    """A trailing '#' run would be a closing sequence; an already escaped '#' is not one."""
+    written = render([TypedBlock(text, "heading", "test")])
+    tokens = parse(written)
+    assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
+    assert inline_text(tokens[1]) == text
+    assert [b.text for b in split_blocks(written, markdown=False)] == [text]

@@ -18,6 +18,8 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _MARKUP = "`*[]<"
 _BLOCK_START = re.compile(r"(?:#{1,6}|[-+])(?=[ \t]|$)|>|-{3,}|~{3,}")
 _ORDERED = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
+# A heading's closing sequence: trailing '#'s after a blank (an escaped '#' is not one).
+_CLOSING = re.compile(r"(?:^|[ \t])#+$")
 
 
 def escape(text: str) -> str:
@@ -42,7 +44,7 @@ def escape(text: str) -> str:
 
 def _heading(block: TypedBlock) -> str:
     text = escape(block.text)
-    if text.endswith("#"):
+    if _CLOSING.search(text):
         text = text[:-1] + "\\#"  # else a closing sequence, dropped by renderers
     return f"{'#' * block.level} {text}"
 

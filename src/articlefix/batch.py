@@ -14,8 +14,10 @@ One report record per input (JSON Lines, in input order)::
      "reason": "exact repeat"}], "similar_kept": [], "headings": 2, "quotes": 1,
      "duration_ms": 8.1, "error": null, "version": "0.1.0"}
 
-``status`` is ``changed``, ``unchanged``, ``error`` or ``skipped`` (over ``--max-bytes``); for
-the last two, ``error`` holds the one-line cause and the counts are null.
+``status`` is ``changed`` or ``unchanged`` (the Markdown against the input's bytes; with
+``--in-place``, ``--check`` and ``--diff``, against the file with its line endings kept), or
+``error`` or ``skipped`` (over ``--max-bytes``): then ``error`` holds the one-line cause and
+the counts are null (``bytes_in`` is the size when it is known).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from articlefix.files import (
 from articlefix.options import Options
 
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
-EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_CHANGED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: click's usage errors
 _COMPARING = ("in-place", "check", "diff")  # modes that compare the result with the file
 
 

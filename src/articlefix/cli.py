@@ -69,24 +69,31 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
     callback=_read_config,
     help="Read defaults from this TOML file instead of the nearest pyproject.toml.",
 )
-@click.option("-i", "--in-place", is_flag=True, help="Rewrite changed files where they are.")
+@click.option(
+    "-i",
+    "--in-place",
+    is_flag=True,
+    help="Rewrite changed files where they are (UTF-8, line endings kept).",
+)
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file would change.")
 @click.option("--diff", is_flag=True, help="Write nothing; print a unified diff per change.")
 @click.option(
     "-o",
     "--output-dir",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
     help="Write DIR/<stem>.md per file, the same tree for a directory.",
 )
 @click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write a JSON Lines record per input, in input order.",
+    help="Write a JSON Lines record per input, in input order (schema: README).",
 )
 @click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
+    metavar="N",
     help="Worker processes  [default: the CPU count; 1 runs in-process]",
 )
 @click.option(
@@ -98,6 +105,7 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=0),
+    metavar="N",
     default=64 * _MIB,
     show_default=True,
     help="Skip (without reading) files bigger than this.",
@@ -154,7 +162,7 @@ def cli(
     standard output unless --output-dir, --in-place, --check or --diff says otherwise;
     diagnostics go to standard error.
     """
-    from articlefix.batch import Batch, default_jobs, run
+    from articlefix.batch import EXIT_INTERRUPTED, Batch, default_jobs, run
     from articlefix.files import DEFAULT_INCLUDE, STDIN, collect
 
     mode = _mode(in_place=in_place, check=check, diff=diff, output_dir=output_dir)
@@ -176,7 +184,7 @@ def cli(
         ctx.exit(run(inputs, batch))
     except KeyboardInterrupt:
         click.echo("articlefix: interrupted", err=True)
-        ctx.exit(130)
+        ctx.exit(EXIT_INTERRUPTED)
 
 
 def _mode(*, in_place: bool, check: bool, diff: bool, output_dir: Path | None) -> Mode:

@@ -147,19 +147,22 @@ def _vary(block: str, how: str) -> str:
 
 @st.composite
 def articles(draw: st.DrawFn) -> Article:
+    """The originals with runs pasted again, some copies varied, in one of the two layouts."""
     originals = draw(paragraphs())
-    blocks = list(originals)
+    blocks = [(b, 0) for b in originals]  # (text, change of wrap width for this copy)
     for _ in range(draw(st.integers(0, 3))):
         start = draw(st.integers(0, len(originals) - 1))
         end = draw(st.integers(start + 1, min(len(originals), start + 6)))
-        how = draw(st.sampled_from(["same", "curly", "spaces"]))
+        how = draw(st.sampled_from(["same", "curly", "spaces", "rewrap"]))
+        shift = draw(st.integers(-15, 15)) if how == "rewrap" else 0
         at = draw(st.integers(0, len(blocks)))
-        blocks[at:at] = [_vary(b, how) for b in originals[start:end]]
+        blocks[at:at] = [(_vary(b, how), shift) for b in originals[start:end]]
     if len(blocks) == 1 or draw(st.booleans()):  # one paragraph per line (no blank line)
-        return Article(tuple(originals), "\n".join(blocks) + "\n")
+        return Article(tuple(originals), "\n".join(b for b, _ in blocks) + "\n")
     width = draw(st.integers(30, 100))  # blank-line separated, hard-wrapped
     wrapped = [
-        textwrap.fill(b, width, break_long_words=False, break_on_hyphens=False) for b in blocks
+        textwrap.fill(b, width + shift, break_long_words=False, break_on_hyphens=False)
+        for b, shift in blocks
     ]
     return Article(tuple(originals), "\n\n".join(wrapped) + "\n")
 

@@ -143,3 +143,10 @@ def test_binary_input_is_refused_in_one_line(data: bytes) -> None:
 def test_empty_input_is_empty_output() -> None:
     assert clean(b"").markdown == ""
     assert clean("\n\n  \n").markdown == ""
+
+
+@pytest.mark.parametrize("text", ["Some text \udcff here.\n", "half a pair \ud83d only\n"])
+def test_str_with_lone_surrogates_is_refused(text: str) -> None:
+    """No UTF-8 output can hold them: a clear error instead of a crash when writing."""
+    with pytest.raises(ArticlefixError, match="surrogate"):
+        clean(text)

@@ -71,8 +71,11 @@ def test_any_bytes(data: bytes, options: Options) -> None:
         check_output(out)
 
 
-@given(st.text(max_size=3000), OPTIONS)
+@given(
+    st.text(max_size=3000) | st.text(st.characters(exclude_categories=()), max_size=300), OPTIONS
+)
 def test_any_text(data: str, options: Options) -> None:
+    """Any ``str``, lone surrogates included (the second strategy draws them)."""
     out = clean_or_error(data, options)
     if out is not None:
         check_output(out)

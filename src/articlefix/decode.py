@@ -56,9 +56,17 @@ class Decoded:
 def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     """Decode ``data``; raise :class:`ArticlefixError` when it is not text.
 
-    A ``str`` is already decoded, but may still hold mojibake or be binary junk.
+    A ``str`` is already decoded, but may still hold mojibake or be binary junk, or lone
+    surrogates (bytes smuggled through ``surrogateescape``) that no UTF-8 output could hold.
     """
     if isinstance(data, str):
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(data[exc.start])
+            raise ArticlefixError(
+                f"not Unicode text (lone surrogate U+{code:04X} at character {exc.start})"
+            ) from None
         return _finish(data.removeprefix("\ufeff"), "unicode", 1.0, bom=False, repair=repair)
     for bom, name in _BOMS:
         if data.startswith(bom):

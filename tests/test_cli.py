@@ -207,14 +207,21 @@ def test_a_failed_write_leaves_the_original_byte_for_byte(
 ) -> None:
     page = write(tmp_path / "a.md", DIRTY)
 
-    def refuse(self: Path, target: object) -> Path:
-        raise PermissionError(13, "Permission denied")
+    real = Path.replace
+
+    def refuse(self: Path, target: Path) -> Path:
+        if Path(target).name == "a.md":
+            raise PermissionError(13, "Permission denied")
+        return real(self, target)
 
     monkeypatch.setattr(Path, "replace", refuse)
-    result = run("-i", page)
+    result = run("-i", "--report", tmp_path / "r.jsonl", page)
     assert result.exit_code == 3
-    assert f"articlefix: {page}: cannot write: permission denied" in result.stderr
+    assert f"articlefix: {page}: permission denied" in result.stderr
     assert page.read_text() == DIRTY
+    (record,) = map(json.loads, (tmp_path / "r.jsonl").read_text().splitlines())
+    assert record["status"] == "error" and record["bytes_out"] is None
+    (tmp_path / "r.jsonl").unlink()
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
 
 

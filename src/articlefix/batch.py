@@ -81,8 +81,7 @@ def run(inputs: list[Input], batch: Batch) -> int:
             record = _act(item, _next_record(item, results, batch), batch, progress)
             tally.add(record)
             if report is not None:
-                line = {key: value for key, value in record.items() if key != "markdown"}
-                report.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
+                report.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
             progress.advance()
     if not batch.quiet:
         print(tally.summary(time.perf_counter() - start), file=sys.stderr)
@@ -143,27 +142,34 @@ def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
 
 
 def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress) -> dict[str, Any]:
-    """Do what the mode asks with one result; a failed write turns the record into an error."""
+    """Do what the mode asks with one result; a failed read or write makes it an error."""
     name = "<stdin>" if item.path == STDIN else item.path
-    markdown = record.pop("markdown", None)
-    try:
-        if markdown is None:
-            pass
-        elif batch.mode == "stdout":
-            sys.stdout.buffer.write(markdown.encode("utf-8"))
-            sys.stdout.buffer.flush()
-        elif batch.mode == "output-dir" and item.output is not None:
-            write_atomic(item.output, markdown.encode("utf-8"))
-        elif batch.mode in _COMPARING:
-            record = _compare(item.path, markdown, record, batch, progress)
-    except OSError as exc:
-        record = {**record, "status": "error", "error": f"cannot write: {cause(exc)}"}
+    markdown = record.pop("markdown")
+    if markdown is not None:
+        try:
+            record = _deliver(item, markdown, record, batch, progress)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename not in (None, item.path) else ""
+            record = _problem(item.path, "error", cause(exc) + where, record["bytes_in"])
     if record["error"] is not None:
         progress.say(f"articlefix: {name}: {record['error']}")
     elif batch.explain:
         from articlefix.explain import explain_record
 
         explain_record(name, record)
+    return record
+
+
+def _deliver(
+    item: Input, markdown: str, record: dict[str, Any], batch: Batch, progress: _Progress
+) -> dict[str, Any]:
+    if batch.mode == "stdout":
+        sys.stdout.buffer.write(markdown.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    elif batch.mode == "output-dir" and item.output is not None:
+        write_atomic(item.output, markdown.encode("utf-8"))
+    elif batch.mode in _COMPARING:
+        return _compare(item.path, markdown, record, batch, progress)
     return record
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 STDIN = "-"
 DEFAULT_INCLUDE = ("*.txt", "*.md")
@@ -30,7 +30,7 @@ class Input:
 
     path: str
     output: Path | None = None
-    status: str = ""  # "error" or "skipped" when ``problem`` is set
+    status: Literal["", "error", "skipped"] = ""  # set with ``problem``
     problem: str | None = None
     size: int | None = None
 

@@ -139,6 +139,13 @@ def test_every_sample_is_a_fixed_point_through_the_command(tmp_path: Path) -> No
     assert_fixed_points(sorted(SAMPLES.glob("*.txt")), tmp_path)
 
 
+def test_markdown_in_the_samples_is_left_alone() -> None:
+    """Expected outputs and the samples' README, read as Markdown: nothing to fix."""
+    result = run("--check", *sorted(SAMPLES.glob("*.md")))
+    assert result.exit_code == 0, result.stderr
+    assert "would fix" not in result.stderr
+
+
 @pytest.mark.skipif(not DEV_CASES.is_dir(), reason="../shared/eval-dev is not beside the checkout")
 def test_every_dev_case_is_a_fixed_point_through_the_command(tmp_path: Path) -> None:
     cases = sorted(DEV_CASES.glob("*.txt"))

@@ -311,6 +311,34 @@ def test_front_matter_is_kept_byte_for_byte(tmp_path: Path, front: str) -> None:
     assert page.read_text() == f"{front}\n{PARA}\n"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref]: http://example.org/x\n\n<div>html</div>\n",
+        "    indented code\n\n1. first\n2. second\n\n> a quote already tagged\n",
+        pytest.param(
+            "Text with `inline code`, a [link](http://example.org/a_b), *emphasis* and an "
+            "![image](img.png).\n",
+            marks=pytest.mark.xfail(
+                strict=True, reason="Markdown mode escapes inline code, links, emphasis, images"
+            ),
+        ),
+        pytest.param(
+            "A paragraph of a content repo, hard-wrapped\nby its author at some width.\n",
+            marks=pytest.mark.xfail(
+                strict=True, reason="Markdown mode joins a hard-wrapped paragraph"
+            ),
+        ),
+    ],
+)
+def test_markdown_as_written_is_left_alone(tmp_path: Path, body: str) -> None:
+    page = write(tmp_path / "a.md", f"## Title\n\n{OTHER}\n\n{body}")
+    result = run("--check", page)
+    assert (result.exit_code, result.stderr.startswith("would fix")) == (0, False), run(
+        "--diff", page
+    ).stdout
+
+
 def test_no_tags_and_no_mojibake_repair(tmp_path: Path) -> None:
     seed = SAMPLES / "seed.txt"
     assert "## " in run(seed).stdout

@@ -431,3 +431,17 @@ def test_quiet_hides_the_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.M
     paths = [str(write(tmp_path / "a.txt", DIRTY))]
     batch.run(collect(paths, ("*.txt",), None, 1 << 20), batch.Batch(mode="check", quiet=True))
     assert terminal.getvalue() == ""
+
+
+def test_the_bar_leaves_standard_output_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rich redirects stdout while a bar is live unless told not to: the diff must not move."""
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    terminal, stdout = FakeTerminal(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    paths = [str(write(tmp_path / "a.txt", DIRTY))]
+    batch.run(collect(paths, ("*.txt",), None, 1 << 20), batch.Batch(mode="diff"))
+    assert stdout.getvalue().startswith(f"--- a/{paths[0]}")
+    assert "+++" not in terminal.getvalue()

@@ -251,7 +251,9 @@ class _Progress:
             from rich.console import Console
             from rich.progress import Progress
 
-            self._bar = Progress(console=Console(stderr=True), transient=True)
+            # stdout carries Markdown or diffs: rich must not redirect it above the bar.
+            console = Console(stderr=True)
+            self._bar = Progress(console=console, transient=True, redirect_stdout=False)
             self._bar.start()
             self._task = self._bar.add_task("cleaning", total=self._total)
         return self

@@ -291,18 +291,13 @@ def test_markdown_files_keep_front_matter_code_and_lists(tmp_path: Path) -> None
     assert "\\- a list item" in as_text.stdout  # read as prose, the dash is escaped
 
 
-def known_bug(value: str, reason: str) -> object:
-    """A case that shows a known bug: strict, so the fix makes the suite say so."""
-    return pytest.param(value, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
 @pytest.mark.parametrize(
     "front",
     [
         "---\ntitle: 'Harbour'\n\nlist:\n  - a\n  -   b\n---\n",
         '+++\ntitle = "Harbour"\n+++\n',
         "---\ntitle: x\n...\n",
-        known_bug("---\ntitle: x   \n---\n", "blocks.py strips trailing spaces in front matter"),
+        "---\ntitle: x   \n---\n",
     ],
 )
 def test_front_matter_is_kept_byte_for_byte(tmp_path: Path, front: str) -> None:
@@ -316,15 +311,9 @@ def test_front_matter_is_kept_byte_for_byte(tmp_path: Path, front: str) -> None:
     [
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref]: http://example.org/x\n\n<div>html</div>\n",
         "    indented code\n\n1. first\n2. second\n\n> a quote already tagged\n",
-        known_bug(
-            "Text with `inline code`, a [link](http://example.org/a_b), *emphasis* and an "
-            "![image](img.png).\n",
-            "Markdown mode escapes inline code, links, emphasis and images",
-        ),
-        known_bug(
-            "A paragraph of a content repo, hard-wrapped\nby its author at some width.\n",
-            "Markdown mode joins a hard-wrapped paragraph",
-        ),
+        "Text with `inline code`, a [link](http://example.org/a_b), *emphasis* and an "
+        "![image](img.png).\n",
+        "A paragraph of a content repo, hard-wrapped\nby its author at some width.\n",
     ],
 )
 def test_markdown_as_written_is_left_alone(tmp_path: Path, body: str) -> None:

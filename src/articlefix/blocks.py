@@ -6,8 +6,9 @@ what greedy wrapping at some width produces; otherwise each line stays a paragra
 paragraph-per-line article that happens to contain a blank line is never glued together.
 
 The Markdown articlefix writes (``##`` headings, ``>`` quotes, backslash escapes) is read back as
-such, which is what makes a second run a no-op. In Markdown mode, whatever else Markdown a file
-already holds (front matter, lists, code, tables, HTML) is kept verbatim.
+such, which is what makes a second run a no-op. In Markdown mode the file is someone's Markdown:
+front matter, lists, code, tables and HTML are kept verbatim, and paragraphs keep their own line
+breaks and inline markup (``raw``), so only repeats and tags change the file.
 """
 
 from __future__ import annotations
@@ -43,21 +44,33 @@ class Block:
     lines: int
     kind: Kind = "text"
     level: int = 0  # heading level, for headings the input marked with ``#``
+    raw: bool = False  # ``text`` is Markdown source, to be written back as it is
 
 
 def split_blocks(text: str, *, markdown: bool) -> list[Block]:
     """Paragraphs of ``text`` in order; blank and whitespace-only lines separate nothing else."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw = _lines(text)
     blocks: list[Block] = []
-    start = _front_matter(lines) if markdown else 0
-    if start:
-        blocks.append(Block("\n".join(lines[:start]), 1, start, "verbatim"))
+    start = _front_matter(raw) if markdown else 0
+    if start:  # byte for byte, trailing spaces included
+        blocks.append(Block("\n".join(raw[:start]), 1, start, "verbatim"))
+    lines = [line.rstrip() for line in raw]
     chunks = list(_chunks(lines, start, markdown=markdown))
+    per_line = _breaks_at_sentences(chunks)
     # Without blank lines the layout is one paragraph per line, however alike the lines look.
-    join = len(chunks) > 1 and not _breaks_at_sentences(chunks)
+    join = len(chunks) > 1 and not per_line
     for first, chunk in chunks:
-        blocks.extend(_chunk_blocks(first, chunk, markdown=markdown, join=join))
+        blocks.extend(_chunk_blocks(first, chunk, markdown=markdown, join=join, per_line=per_line))
     return blocks
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def has_front_matter(text: str) -> bool:
+    """A closed ``---`` or ``+++`` block at the very top: the file is Markdown."""
+    return text.startswith(("---", "+++")) and _front_matter(_lines(text[:65536])) > 0
 
 
 def _front_matter(lines: list[str]) -> int:
@@ -97,32 +110,46 @@ def _chunks(lines: list[str], start: int, *, markdown: bool) -> Iterator[tuple[i
         yield first, chunk
 
 
-def _chunk_blocks(first: int, chunk: list[str], *, markdown: bool, join: bool) -> list[Block]:
+def _chunk_blocks(
+    first: int, chunk: list[str], *, markdown: bool, join: bool, per_line: bool
+) -> list[Block]:
     if all(line.lstrip().startswith(">") for line in chunk):
-        quote = _quote(first, chunk)
+        quote = _quote(first, chunk, markdown=markdown)
         if quote is not None:
             return quote
     if markdown and (_FENCE.match(chunk[0]) or any(_STRUCTURE.match(line) for line in chunk)):
         return [Block("\n".join(chunk), first, len(chunk), "verbatim")]
+    if markdown:  # the author's paragraph: own line breaks and inline markup, unless the
+        # document is scraped text saved as .md, one paragraph per line
+        parts = [[line] for line in chunk] if per_line else [chunk]
+        return [_markdown_prose(first + k, part) for k, part in enumerate(parts)]
     stripped = [line.strip() for line in chunk]
     if join and len(stripped) > 1 and _wrapped(stripped):
-        return [_prose(" ".join(stripped), first, len(chunk), markdown=markdown)]
-    return [_prose(line, first + k, 1, markdown=markdown) for k, line in enumerate(stripped)]
+        return [_prose(" ".join(stripped), first, len(chunk))]
+    return [_prose(line, first + k, 1) for k, line in enumerate(stripped)]
 
 
-def _prose(line: str, number: int, count: int, *, markdown: bool) -> Block:
-    """A heading only where the input wrote one: any level in Markdown, ``##`` in plain text.
+def _prose(line: str, number: int, count: int) -> Block:
+    """A heading only where the input wrote ``##``, as articlefix itself does.
 
-    ``##`` is what articlefix itself writes; in scraped text a lone ``#`` is a hashtag or a
-    stray character far more often than a title, so it stays text (and is escaped on output).
+    In scraped text a lone ``#`` is a hashtag or a stray character far more often than a title,
+    so it stays text (and is escaped on output).
     """
     heading = _HEADING.fullmatch(line)
-    if heading and heading.group(2) and (markdown or heading.group(1) == "##"):
-        return Block(unescape(heading.group(2)), number, count, "heading", len(heading.group(1)))
+    if heading and heading.group(2) and heading.group(1) == "##":
+        return Block(unescape(heading.group(2)), number, count, "heading", 2)
     return Block(unescape(line), number, count)
 
 
-def _quote(first: int, chunk: list[str]) -> list[Block] | None:
+def _markdown_prose(first: int, chunk: list[str]) -> Block:
+    """A Markdown heading of any level, or a paragraph kept exactly as its author wrote it."""
+    heading = _HEADING.fullmatch(chunk[0]) if len(chunk) == 1 else None
+    if heading and heading.group(2):
+        return Block(heading.group(2), first, 1, "heading", len(heading.group(1)), raw=True)
+    return Block("\n".join(line.lstrip() for line in chunk), first, len(chunk), raw=True)
+
+
+def _quote(first: int, chunk: list[str], *, markdown: bool) -> list[Block] | None:
     """The pull-quote shape articlefix writes: ``> text``, then optionally ``>`` and ``> — who``."""
     inner = [re.sub(r"^\s*> ?", "", line).strip() for line in chunk]
     if "" in inner:
@@ -137,6 +164,11 @@ def _quote(first: int, chunk: list[str]) -> list[Block] | None:
     if not _DASH.match(rest[0]):
         return None
     who = _DASH.sub("", rest[0], count=1)
+    if markdown:
+        return [
+            Block("\n".join(body), first, len(body), "quote", raw=True),
+            Block(who, first + len(chunk) - 1, 1, "attribution", raw=True),
+        ]
     return [
         Block(unescape(" ".join(body)), first, len(body), "quote"),
         Block(unescape(who), first + len(chunk) - 1, 1, "attribution"),

@@ -46,6 +46,7 @@ class TypedBlock:
     kind: TypedKind
     rule: str
     level: int = 2
+    raw: bool = False  # Markdown source from the input: written back without escaping
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,8 @@ def _words(text: str) -> int:
 
 
 def _prose(block: Block | None) -> bool:
-    return block is not None and block.kind == "text"
+    """Untyped text on one line: an author's multi-line Markdown paragraph is never re-tagged."""
+    return block is not None and block.kind == "text" and "\n" not in block.text
 
 
 def _attribution(text: str, quote: str) -> bool:
@@ -134,18 +136,16 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
     out = []
     for k, block in enumerate(blocks):
         if block.kind != "text":
-            out.append(TypedBlock(block.text, block.kind, "marked in the input", block.level or 2))
+            rule = "marked in the input"
+            out.append(TypedBlock(block.text, block.kind, rule, block.level or 2, block.raw))
             continue
         context = _Context(
             block.text,
             out[-1].kind if out else None,
             blocks[k + 1] if k + 1 < len(blocks) else None,
         )
-        rule = next((r for r in RULES if tag and r[2](context)), None)
-        if rule is None:
-            out.append(TypedBlock(block.text, "paragraph", "plain paragraph"))
-        elif rule[1] == "attribution":  # the renderer writes the dash itself
-            out.append(TypedBlock(_LEADING_DASH.sub("", block.text), rule[1], rule[0]))
-        else:
-            out.append(TypedBlock(block.text, rule[1], rule[0]))
+        found = next((r for r in RULES if tag and _prose(block) and r[2](context)), None)
+        name, kind = (found[0], found[1]) if found else ("plain paragraph", "paragraph")
+        text = _LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
+        out.append(TypedBlock(text, kind, name, raw=block.raw))  # attribution: dash is written
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from articlefix.blocks import Block, split_blocks
+from articlefix.blocks import Block, has_front_matter, split_blocks
 from articlefix.classify import TypedBlock, classify
 from articlefix.decode import decode
 from articlefix.dedup import Verdict, dedup
@@ -12,8 +12,6 @@ from articlefix.fingerprint import fingerprint
 from articlefix.options import Options
 from articlefix.render import render
 from articlefix.report import Encoding, Removal, Report, SimilarKept, Tag, preview
-
-_FRONT_MATTER = ("---\n", "+++\n", "---\r\n", "+++\r\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +32,7 @@ def clean(data: str | bytes, options: Options | None = None) -> Result:
     options = options or Options()
     decoded = decode(data, repair=options.repair_mojibake)
     markdown = options.input_format == "markdown" or (
-        options.input_format == "auto" and decoded.text.startswith(_FRONT_MATTER)
+        options.input_format == "auto" and has_front_matter(decoded.text)
     )
     blocks = split_blocks(decoded.text, markdown=markdown)
     prints = [None if b.kind == "verbatim" else fingerprint(b.text) for b in blocks]

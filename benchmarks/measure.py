@@ -1,8 +1,11 @@
 """One measurement in a fresh interpreter: ``python measure.py TOOL FILE REPEAT`` -> one JSON line.
 
-Each run gets its own process so that its peak resident memory (``ru_maxrss``) is its own;
-the ``idle`` tool imports the same modules and reads nothing, which gives the interpreter's
-own share to subtract. Times cover reading the file and the work, not interpreter start-up.
+Each run gets its own process so that its peak resident memory is its own (``VmHWM``, which
+starts afresh at exec, unlike ``ru_maxrss``, which a child inherits from its parent); the
+``idle`` tool imports the same modules and reads nothing, which gives the interpreter's own
+share to subtract. Times are CPU seconds of this process (``time.process_time``), covering
+reading the file and the work, not start-up: on a shared machine other processes' load does
+not count, and for this single-threaded work it equals wall time on an idle machine.
 ``profile`` runs articlefix once under cProfile and prints the hot spots instead.
 """
 
@@ -78,11 +81,20 @@ def main(tool: str, file: str, repeat: int) -> None:
     times: list[float] = []
     counts: Counts = {}
     for _ in range(repeat if tool != "idle" else 0):
-        start = time.perf_counter()
+        start = time.process_time()
         counts = TOOLS[tool](Path(file).read_bytes())
-        times.append(time.perf_counter() - start)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"times": times, "peak_kb": peak_kb, **counts}))
+        times.append(time.process_time() - start)
+    print(json.dumps({"times": times, "peak_kb": peak_kb(), **counts}))
+
+
+def peak_kb() -> int:
+    """Peak resident memory of this process in KiB."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # inherited across exec
 
 
 def profile(path: Path, top: int = 25) -> None:

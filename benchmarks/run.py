@@ -19,7 +19,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +56,14 @@ def measure(tool: str, path: Path | str, repeat: int) -> Row:
     return row
 
 
-def wall(argv: list[str], repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return times
+def cpu(argv: list[str]) -> float:
+    """CPU seconds (user + system) of one whole command: other processes' load does not count."""
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, argv)
+    return usage.ru_utime + usage.ru_stime
 
 
 def startup(repeat: int) -> dict[str, float]:
@@ -79,7 +79,7 @@ def startup(repeat: int) -> dict[str, float]:
     runs: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, argv in commands.items():
-            runs[name] += wall(argv, 1)
+            runs[name].append(cpu(argv))
     return {name: statistics.median(times) for name, times in runs.items()}
 
 
@@ -208,20 +208,20 @@ def main(argv: list[str] | None = None) -> None:
         ensure("mixed", size, args.data)
     start = startup(args.startup_repeat)
     rows = matrix(sizes, args)
-    cpu = next(
+    model = next(
         (line.split(":", 1)[1].strip() for line in _cpuinfo() if line.startswith("model name")),
         platform.processor(),
     )
     print(
-        f"Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"Machine: {model}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}"
     )
     print(
-        "Peak memory: ru_maxrss of the run's own process minus that of an idle process with "
-        "the same imports, divided by the input size.\n"
+        "Times: CPU seconds, median of repeats. Peak memory: VmHWM of the run's process minus "
+        "that of an idle process with the same imports, divided by the input size.\n"
     )
     print("\n".join(table(rows)))
-    print(f"\nStart-up (median of {args.startup_repeat}, whole command):")
+    print(f"\nStart-up (CPU time of the whole command, median of {args.startup_repeat}):")
     for name, seconds in start.items():
         print(f"- {name}: {seconds * 1000:.0f} ms")
     print("\nTargets (issue 8), ratios from this run:")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from articlefix._version import __version__
 from articlefix.errors import ArticlefixError
+from articlefix.files import cause
 from articlefix.options import Options
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def clean_file(path: str, options: Options) -> dict[str, Any]:
         with open(path, "rb") as file:  # noqa: PTH123 - a plain str path from any engine
             data = file.read()
     except OSError as exc:
-        return _error(path, None, _cause(exc), start)
+        return _error(path, None, cause(exc), start)
     return clean_record(path, data, options, start=start)
 
 
@@ -82,7 +83,7 @@ def clean_record(
     try:
         result = clean(data, options)
     except ArticlefixError as exc:
-        return _error(path, len(data), _cause(exc), start)
+        return _error(path, len(data), cause(exc), start)
     except Exception as exc:  # a bug must cost one record, not the whole distributed batch
         return _error(path, len(data), "internal error: " + repr(exc).splitlines()[0], start)
     out = result.markdown.encode("utf-8")
@@ -119,13 +120,6 @@ def _error(path: str, size: int | None, message: str, start: float) -> dict[str,
         "error": message,
         "version": __version__,
     }
-
-
-def _cause(exc: Exception) -> str:
-    """One line: the OS reason without Python's '[Errno 2]' decoration, or the message."""
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _since(start: float) -> float:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from articlefix.blocks import Block
+from articlefix.blocks import Block, unescape
 
 TypedKind = Literal["heading", "quote", "attribution", "paragraph", "verbatim"]
 
@@ -61,6 +61,11 @@ def _words(text: str) -> int:
     return len(text.split(None, 25))
 
 
+def _plain(block: Block) -> str:
+    """What a reader sees: rules judge Markdown source without its backslash escapes."""
+    return unescape(block.text) if block.raw else block.text
+
+
 def _prose(block: Block | None) -> bool:
     """Untyped text on one line: an author's multi-line Markdown paragraph is never re-tagged."""
     return block is not None and block.kind == "text" and "\n" not in block.text
@@ -84,7 +89,7 @@ def _is_quote(c: _Context) -> bool:
         c.after is not None
         and _prose(c.after)
         and _words(c.text) >= 6
-        and _attribution(c.after.text, c.text)
+        and _attribution(_plain(c.after), c.text)
     )
 
 
@@ -116,7 +121,7 @@ def _is_heading(c: _Context) -> bool:
         and c.after is not None
         and c.after.kind != "verbatim"
         and (_words(c.after.text) >= 24 or _headline_case(text))
-        and not (_prose(c.after) and _attribution(c.after.text, text))
+        and not (_prose(c.after) and _attribution(_plain(c.after), text))
     )
 
 
@@ -140,7 +145,7 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
             out.append(TypedBlock(block.text, block.kind, rule, block.level or 2, block.raw))
             continue
         context = _Context(
-            block.text,
+            _plain(block),
             out[-1].kind if out else None,
             blocks[k + 1] if k + 1 < len(blocks) else None,
         )

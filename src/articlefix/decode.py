@@ -67,7 +67,7 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
             raise ArticlefixError(
                 f"not Unicode text (lone surrogate U+{code:04X} at character {exc.start})"
             ) from None
-        return _finish(data.removeprefix("\ufeff"), "unicode", 1.0, bom=False, repair=repair)
+        return _finish(data, "unicode", 1.0, bom=False, repair=repair)
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _finish(_strict(data, name), name, 1.0, bom=True, repair=repair)
@@ -108,6 +108,9 @@ def _detect(data: bytes) -> tuple[str, str, float]:
 
 
 def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool) -> Decoded:
+    # Every leading BOM goes, not just the one a codec strips: files saved twice by editors can
+    # carry two, and a second run would otherwise remove the next one (not idempotent).
+    text = text.lstrip("\ufeff")
     if _BINARY.search(text):
         raise ArticlefixError("binary data (control characters), not text")
     repaired = False

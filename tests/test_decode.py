@@ -52,7 +52,7 @@ def test_cp1252_text() -> None:
     assert not decoded.repaired
 
 
-def test_str_input_loses_only_its_bom() -> None:
+def test_str_input_loses_its_bom() -> None:
     assert decode("\ufeff" + TEXT).text == TEXT
 
 

@@ -124,3 +124,11 @@ def test_unclosed_fence_runs_to_the_end_without_its_blank_tail() -> None:
     out = clean("```\n", Options(input_format="markdown")).markdown
     assert out == "```\n"
     assert clean(out, Options(input_format="markdown")).markdown == out
+
+
+def test_front_matter_after_blank_lines_in_markdown_mode() -> None:
+    """The output drops leading blank lines, so the first run must see the front matter too."""
+    options = Options(input_format="markdown")
+    out = clean("\n\n" + FRONT + PARAS[0] + "\n", options).markdown
+    assert out == FRONT + "\n" + PARAS[0] + "\n"
+    assert clean(out, options).markdown == out

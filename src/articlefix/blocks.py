@@ -51,9 +51,9 @@ def split_blocks(text: str, *, markdown: bool) -> list[Block]:
     """Paragraphs of ``text`` in order; blank and whitespace-only lines separate nothing else."""
     raw = _lines(text)
     blocks: list[Block] = []
-    start = _front_matter(raw) if markdown else 0
+    top, start = _front_matter(raw) if markdown else (0, 0)
     if start:  # byte for byte, trailing spaces included
-        blocks.append(Block("\n".join(raw[:start]), 1, start, "verbatim"))
+        blocks.append(Block("\n".join(raw[top:start]), top + 1, start - top, "verbatim"))
     lines = [line.rstrip() for line in raw]
     chunks = list(_chunks(lines, start, markdown=markdown))
     per_line = _breaks_at_sentences(chunks)
@@ -70,17 +70,22 @@ def _lines(text: str) -> list[str]:
 
 def has_front_matter(text: str) -> bool:
     """A closed ``---`` or ``+++`` block at the very top: the file is Markdown."""
-    return text.startswith(("---", "+++")) and _front_matter(_lines(text[:65536])) > 0
+    return text.startswith(("---", "+++")) and _front_matter(_lines(text[:65536]))[1] > 0
 
 
-def _front_matter(lines: list[str]) -> int:
-    """Number of lines of YAML (``---``) or TOML (``+++``) front matter at the top, or 0."""
-    ends = _FRONT.get(lines[0]) if lines else None
+def _front_matter(lines: list[str]) -> tuple[int, int]:
+    """First line and end of YAML (``---``) or TOML (``+++``) front matter at the top, or 0, 0.
+
+    Blank lines may come first: the output drops them, and a second run must find the same
+    front matter as the first did.
+    """
+    top = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    ends = _FRONT.get(lines[top]) if top < len(lines) else None
     if ends:
-        for i in range(1, len(lines)):
+        for i in range(top + 1, len(lines)):
             if lines[i] in ends:
-                return i + 1
-    return 0
+                return top, i + 1
+    return 0, 0
 
 
 def _chunks(lines: list[str], start: int, *, markdown: bool) -> Iterator[tuple[int, list[str]]]:

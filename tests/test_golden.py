@@ -47,16 +47,12 @@ def test_library(path: Path) -> None:
     assert result.markdown.encode("utf-8") == expected_for(path).read_bytes()
 
 
+@pytest.mark.parametrize("via", ["path", "stdin"])
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
-def test_cli_path(path: Path) -> None:
-    run = CliRunner().invoke(cli, [str(path)])
-    assert run.exit_code == 0, run.output
-    assert run.stdout_bytes == expected_for(path).read_bytes()
-
-
-@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
-def test_cli_stdin(path: Path) -> None:
-    run = CliRunner().invoke(cli, ["-"], input=path.read_bytes())
+def test_cli(path: Path, via: str) -> None:
+    """``articlefix FILE`` and ``articlefix -`` with the bytes piped in print the same."""
+    args, data = ([str(path)], None) if via == "path" else (["-"], path.read_bytes())
+    run = CliRunner().invoke(cli, args, input=data)
     assert run.exit_code == 0, run.output
     assert run.stdout_bytes == expected_for(path).read_bytes()
 

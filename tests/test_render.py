@@ -181,11 +181,6 @@ def test_blockquote_only_for_pull_quotes() -> None:
     assert clean(out).markdown == out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dedup: a repeated attribution line (same speaker quoted "
-    "twice) is removed as an exact repeat, so the second quote loses its speaker",
-)
 def test_same_speaker_quoted_twice_keeps_both_attributions() -> None:
     first = "We will not raise taxes this year, whatever the opposition says about it."
     second = "We will build the new bridge before the next election, and pay for it."

@@ -71,7 +71,7 @@ def _prose(block: Block | None) -> bool:
     return block is not None and block.kind == "text" and "\n" not in block.text
 
 
-def _attribution(text: str, quote: str) -> bool:
+def _attribution_line(text: str, quote: str) -> bool:
     """A dash-led name after any paragraph; ``Name, Organisation`` only after a full sentence."""
     if _words(text) > 24 or text.endswith("."):
         return False
@@ -80,17 +80,21 @@ def _attribution(text: str, quote: str) -> bool:
     )
 
 
+def closes_quote(text: str, before: str) -> bool:
+    """``text`` is the attribution line of the paragraph ``before`` (the quote rule's test).
+
+    Public because dedup needs it too: the same speaker quoted twice repeats this line, and it
+    must stay with its quote unless the quote itself went as a copy.
+    """
+    return "\n" not in before and _words(before) >= 6 and _attribution_line(text, before)
+
+
 def _is_attribution(c: _Context) -> bool:
     return c.before_kind == "quote"
 
 
 def _is_quote(c: _Context) -> bool:
-    return (
-        c.after is not None
-        and _prose(c.after)
-        and _words(c.text) >= 6
-        and _attribution(_plain(c.after), c.text)
-    )
+    return c.after is not None and _prose(c.after) and closes_quote(_plain(c.after), c.text)
 
 
 def _headline_case(text: str) -> bool:
@@ -121,7 +125,7 @@ def _is_heading(c: _Context) -> bool:
         and c.after is not None
         and c.after.kind != "verbatim"
         and (_words(c.after.text) >= 24 or _headline_case(text))
-        and not (_prose(c.after) and _attribution(_plain(c.after), text))
+        and not (_prose(c.after) and _attribution_line(_plain(c.after), text))
     )
 
 

@@ -9,8 +9,8 @@ only when every difference from its original is a known formatting artefact.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Hamming, Levenshtein
@@ -93,43 +93,68 @@ def _typo(old: str, new: str) -> bool:
 
 
 def dedup(
-    texts: Sequence[str], prints: Sequence[Fingerprint | None], *, max_candidates: int
+    texts: Sequence[str],
+    prints: Sequence[Fingerprint | None],
+    *,
+    max_candidates: int,
+    closes_quote: Callable[[str, str], bool] | None = None,
 ) -> list[Verdict]:
-    """One verdict per block; ``None`` prints (verbatim Markdown) are always kept."""
-    return _Dedup(texts, prints, max_candidates).run()
+    """One verdict per block; ``None`` prints (verbatim Markdown) are always kept.
+
+    ``closes_quote(text, before)`` tells an attribution line from its quote. Such a line that
+    repeats an earlier attribution is the same speaker quoted again: like a short label, it
+    goes only inside a repeated run, so a second quote keeps its speaker.
+    """
+    return _Dedup(texts, prints, max_candidates, closes_quote).run()
 
 
 class _Dedup:
     """The indexes of one call; they never outlive it, so calls cannot influence each other."""
 
     def __init__(
-        self, texts: Sequence[str], prints: Sequence[Fingerprint | None], max_candidates: int
+        self,
+        texts: Sequence[str],
+        prints: Sequence[Fingerprint | None],
+        max_candidates: int,
+        closes_quote: Callable[[str, str], bool] | None,
     ) -> None:
         self.texts, self.prints, self.max_candidates = texts, prints, max_candidates
+        self.closes_quote = closes_quote
         self.verdicts: list[Verdict] = [_KEPT] * len(prints)
         self.exact: dict[str, int] = {}
         self.near: defaultdict[int, list[int]] = defaultdict(list)
         self.starts: defaultdict[int, list[int]] = defaultdict(list)
-        self.seen: defaultdict[str, list[int]] = defaultdict(list)  # short texts' occurrences
+        self.seen: defaultdict[str, list[int]] = defaultdict(list)  # labels' later occurrences
         self.short: dict[int, list[int]] = {}  # short block -> earlier blocks it equals
+        self.attributions: set[int] = set()
 
     def run(self) -> list[Verdict]:
+        before: int | None = None  # the last kept block of three words or more
         for j, fp in enumerate(self.prints):
             if fp is None or not fp.size:
                 continue
+            # Judged against what is kept, not what was pasted: a second run sees the same.
+            if before is not None and self._closes_quote(j, before):
+                self.attributions.add(j)
             verdict = self._judge(j, fp)
             self.verdicts[j] = verdict
             if verdict.keep:
                 self._index(j, fp)
+                before = j if fp.size >= MIN_ALONE else before
         self._runs()
         return self.verdicts
 
+    def _closes_quote(self, j: int, before: int) -> bool:
+        return self.closes_quote is not None and self.closes_quote(
+            self.texts[j], self.texts[before]
+        )
+
     def _judge(self, j: int, fp: Fingerprint) -> Verdict:
-        if fp.size < MIN_ALONE:
-            if fp.norm in self.seen:
-                self.short[j] = list(self.seen[fp.norm])
-            return _KEPT
         first = self.exact.get(fp.norm)
+        if fp.size < MIN_ALONE or (j in self.attributions and first in self.attributions):
+            if first is not None:
+                self.short[j] = [first, *self.seen.get(fp.norm, ())]
+            return _KEPT
         if first is not None:
             same = self.texts[first].strip() == self.texts[j].strip()
             return Verdict(False, "exact repeat" if same else "near copy (formatting)", first)
@@ -192,11 +217,11 @@ class _Dedup:
         return None
 
     def _index(self, j: int, fp: Fingerprint) -> None:
-        if fp.size < MIN_ALONE:
+        """Every kept block is the first of its text or, for a label, one more of its places."""
+        if self.exact.setdefault(fp.norm, j) != j:
             if len(self.seen[fp.norm]) < POSTINGS:
                 self.seen[fp.norm].append(j)
             return
-        self.exact.setdefault(fp.norm, j)
         for key in fp.keys:
             if len(self.near[key]) < POSTINGS:
                 self.near[key].append(j)
@@ -204,33 +229,48 @@ class _Dedup:
             self.starts[fp.start].append(j)
 
     def _runs(self) -> None:
-        """A short exact repeat goes only in a run: a neighbour repeats its original's neighbour.
+        """A short repeat goes only in a run: a neighbour repeats its original's neighbour.
 
-        The neighbour may be a removed copy or another short repeat (a run of labels); the
-        forward and the backward sweep between them carry a run through any number of labels.
+        The evidence is a neighbour removed as a copy, or one that is itself a short repeat (a
+        run of labels). Neighbours are taken among kept blocks, and each removal re-checks the
+        blocks it brings together, until nothing changes: a second run then finds nothing.
         """
-        for order in (sorted(self.short), sorted(self.short, reverse=True)):
-            for j in order:
-                for i in self.short[j]:
-                    if self.verdicts[j].keep and any(
-                        self._pairs(j + d, self._step(i, d)) for d in (-1, 1)
-                    ):
-                        self.verdicts[j] = Verdict(False, "short label in a repeated run", i)
+        kept = [n for n, verdict in enumerate(self.verdicts) if verdict.keep]
+        before = dict(zip(kept, [-1, *kept], strict=False))
+        after = dict(zip(kept, [*kept[1:], -1], strict=False))
+        watchers: defaultdict[int, list[int]] = defaultdict(list)  # original -> its repeats
+        for j, originals in self.short.items():
+            for i in originals:
+                watchers[i].append(j)
+        work = deque(sorted(self.short))
+        while work:
+            j = work.popleft()
+            if not self.verdicts[j].keep:
+                continue
+            of = next((i for i in self.short[j] if self._in_run(j, i, before, after)), None)
+            if of is None:
+                continue
+            self.verdicts[j] = Verdict(False, "short label in a repeated run", of)
+            left, right = before.pop(j), after.pop(j)
+            for n, side, other in ((left, after, right), (right, before, left)):
+                if n >= 0:
+                    side[n] = other
+                    work.extend(k for k in (n, *watchers[n]) if k in self.short)
 
-    def _step(self, i: int, d: int) -> int:
-        """The kept neighbour of original ``i``: copies removed in between do not break a run."""
-        for _ in range(POSTINGS):
-            i += d
-            if not 0 <= i < len(self.verdicts) or self.verdicts[i].keep:
-                break
-        return i
-
-    def _pairs(self, j: int, i: int) -> bool:
-        """Block ``j`` is (or may be, for a short one) a copy of block ``i``."""
-        if not 0 <= j < len(self.verdicts):
+    def _in_run(self, j: int, i: int, before: dict[int, int], after: dict[int, int]) -> bool:
+        if not self.verdicts[i].keep:
             return False
-        verdict = self.verdicts[j]
-        return (not verdict.keep and verdict.of == i) or i in self.short.get(j, ())
+        return any(
+            side[i] >= 0 and (self._pairs(j + d, side[i]) or self._pairs(side[j], side[i]))
+            for d, side in ((-1, before), (1, after))
+        )
+
+    def _pairs(self, n: int, i: int) -> bool:
+        """Block ``n`` is (or may be, for a short one) a copy of block ``i``."""
+        if not 0 <= n < len(self.verdicts):
+            return False
+        verdict = self.verdicts[n]
+        return verdict.of == i if not verdict.keep else i in self.short.get(n, ())
 
 
 def _prefix(short: Fingerprint, words: list[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from articlefix.blocks import Block, has_front_matter, split_blocks
-from articlefix.classify import TypedBlock, classify
+from articlefix.classify import TypedBlock, classify, closes_quote
 from articlefix.decode import decode
 from articlefix.dedup import Verdict, dedup
 from articlefix.fingerprint import fingerprint
@@ -36,7 +36,12 @@ def clean(data: str | bytes, options: Options | None = None) -> Result:
     )
     blocks = split_blocks(decoded.text, markdown=markdown)
     prints = [None if b.kind == "verbatim" else fingerprint(b.text) for b in blocks]
-    verdicts = dedup([b.text for b in blocks], prints, max_candidates=options.max_candidates)
+    verdicts = dedup(
+        [b.text for b in blocks],
+        prints,
+        max_candidates=options.max_candidates,
+        closes_quote=closes_quote,
+    )
     kept = [
         (n, replace(b, text=v.text) if v.text else b)
         for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))

@@ -171,12 +171,6 @@ def test_str_with_lone_surrogates_is_refused(text: str) -> None:
         clean(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decode repairs mojibake line by line, before blocks joins wrapped lines with a "
-    "space; ftfy then reads 'Ã ' or 'â€ ' across the join on the next run (not idempotent). "
-    "Needs repair per joined paragraph: reported to the lead (pipeline).",
-)
 @pytest.mark.parametrize("text", ["a\n\nâ\x91Ã\n&", "â€\nB\n\nÃ"])
 def test_mojibake_split_by_a_line_break_is_idempotent(text: str) -> None:
     once = clean(text).markdown

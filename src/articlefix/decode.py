@@ -113,17 +113,25 @@ def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool)
     text = text.lstrip("\ufeff")
     if _BINARY.search(text):
         raise ArticlefixError("binary data (control characters), not text")
-    repaired = False
-    # Again while something changes: one pass may peel one layer of a multiple encoding and
-    # bare the next, which a second run would otherwise repair (not idempotent).
+    fixed = repair_mojibake(text) if repair else text
+    return Decoded(fixed, name, confidence, bom, fixed != text, _hidden(fixed))
+
+
+def repair_mojibake(text: str) -> str:
+    """Mojibake undone, again while something changes.
+
+    One pass may peel one layer of a multiple encoding and bare the next, which a second run
+    would otherwise repair (not idempotent). The pipeline calls this once more on paragraphs
+    joined from wrapped lines, where a sequence may have been cut by a line break.
+    """
     for _ in range(4):
-        if not (repair and _SUSPECT.search(text)):
+        if not _SUSPECT.search(text):
             break
         fixed = _undo_whole(text) or _undo_lines(text)
         if fixed == text:
             break
-        repaired, text = True, fixed
-    return Decoded(text, name, confidence, bom, repaired, _hidden(text))
+        text = fixed
+    return text
 
 
 def _hidden(text: str) -> tuple[str, ...]:

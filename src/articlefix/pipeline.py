@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from articlefix.blocks import Block, has_front_matter, split_blocks
 from articlefix.classify import TypedBlock, classify, closes_quote
-from articlefix.decode import decode
+from articlefix.decode import decode, repair_mojibake
 from articlefix.dedup import Verdict, dedup
 from articlefix.fingerprint import fingerprint
 from articlefix.options import Options
@@ -35,6 +35,11 @@ def clean(data: str | bytes, options: Options | None = None) -> Result:
         options.input_format == "auto" and has_front_matter(decoded.text)
     )
     blocks = split_blocks(decoded.text, markdown=markdown)
+    if options.repair_mojibake:  # a sequence cut by a wrapped line's end is whole again
+        blocks = [
+            replace(b, text=repair_mojibake(b.text)) if b.lines > 1 and not b.raw else b
+            for b in blocks
+        ]
     prints = [None if b.kind == "verbatim" else fingerprint(b.text) for b in blocks]
     verdicts = dedup(
         [b.text for b in blocks],

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rapidfuzz.fuzz import ratio
+from baselines import exact_lines, fuzzy_lines
 
 from articlefix.pipeline import clean
 
@@ -36,28 +36,15 @@ def articlefix(data: bytes) -> Counts:
 
 
 def exact(data: bytes) -> Counts:
-    """``awk '!seen[$0]++'`` for non-blank lines: the floor any dedup in Python has to pay."""
-    seen: set[str] = set()
-    out = []
     lines = data.decode("utf-8").splitlines()
-    for line in lines:
-        if line.strip():
-            if line in seen:
-                continue
-            seen.add(line)
-        out.append(line)
+    out = exact_lines(lines)
     _ = "\n".join(out).encode("utf-8")
     return _counts(lines, out)
 
 
 def rapidfuzz(data: bytes) -> Counts:
-    """The naive prototype: every paragraph against every kept one, dropped at ratio >= 90."""
-    kept: list[str] = []
     lines = [line for line in data.decode("utf-8").splitlines() if line.strip()]
-    for line in lines:
-        if not any(ratio(line, other, score_cutoff=90) for other in kept):
-            kept.append(line)
-    return _counts(lines, kept)
+    return _counts(lines, fuzzy_lines(lines))
 
 
 def _counts(lines: list[str], out: list[str]) -> Counts:

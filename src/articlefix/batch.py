@@ -26,6 +26,7 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
@@ -41,7 +42,9 @@ from articlefix.files import (
     Input,
     atomic_output,
     cause,
+    changed,
     same_newlines,
+    shown,
     unified_diff,
     write_atomic,
 )  # fmt: skip
@@ -71,18 +74,22 @@ def run(inputs: list[Input], batch: Batch) -> int:
     tally = _Tally()
     show = not batch.quiet and sys.stderr.isatty() and "PRE_COMMIT" not in os.environ
     todo = [item.path for item in inputs if item.problem is None and item.path != STDIN]
-    with ExitStack() as stack:
-        report = stack.enter_context(
-            atomic_output(batch.report) if batch.report else nullcontext(None)
-        )
-        progress = stack.enter_context(_Progress(len(inputs), show=show))
-        results = stack.enter_context(_cleaned(todo, batch))
-        for item in inputs:
-            record = _act(item, _next_record(item, results, batch), batch, progress)
-            tally.add(record)
-            if report is not None:
-                report.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
-            progress.advance()
+    try:
+        with ExitStack() as stack:
+            report = stack.enter_context(
+                atomic_output(batch.report) if batch.report else nullcontext(None)
+            )
+            progress = stack.enter_context(_Progress(len(inputs), show=show))
+            results = stack.enter_context(_cleaned(todo, batch))
+            for item in inputs:
+                record = _act(item, _next_record(item, results, batch), batch, progress)
+                tally.add(record)
+                if report is not None:
+                    report.write(_json_line(record))
+                progress.advance()
+    except OSError as exc:  # only the report can fail here: each file's errors are its record
+        print(shown(f"articlefix: {batch.report}: {cause(exc)}"), file=sys.stderr)
+        return EXIT_FAILED
     if not batch.quiet:
         print(tally.summary(time.perf_counter() - start), file=sys.stderr)
     return tally.exit_status(batch.mode)
@@ -92,6 +99,14 @@ def default_jobs() -> int:
     """The CPUs this process may use (fewer than the machine's under taskset or a container)."""
     affinity = getattr(os, "sched_getaffinity", None)
     return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+def _json_line(record: dict[str, Any]) -> bytes:
+    """UTF-8 JSON; a file name with undecodable bytes keeps them as ``\\udcff`` escapes."""
+    try:
+        return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+    except UnicodeEncodeError:
+        return json.dumps(record).encode("ascii") + b"\n"
 
 
 def _next_record(item: Input, results: Iterator[dict[str, Any]], batch: Batch) -> dict[str, Any]:
@@ -117,8 +132,13 @@ def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]
         import articlefix.pipeline  # noqa: F401 - loaded once, before the workers fork
 
         chunk = max(1, min(16, len(paths) // (jobs * 8)))
-        with multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint) as pool:
+        pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint)
+        try:
             yield pool.imap(work, paths, chunksize=chunk)
+        finally:  # Pool.terminate() waits forever on a worker it killed holding a queue lock
+            stopping = threading.Thread(target=pool.terminate, daemon=True)
+            stopping.start()
+            stopping.join(2)  # then exit regardless: the workers are dead, the threads daemons
 
 
 def _ignore_sigint() -> None:
@@ -147,7 +167,11 @@ def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress)
     markdown = record.pop("markdown")
     if markdown is not None:
         try:
-            record = _deliver(item, markdown, record, batch, progress)
+            if item.path != STDIN and changed(item):  # written, it would undo that change
+                message = "changed while being cleaned; nothing written"
+                record = _problem(item.path, "error", message, record["bytes_in"])
+            else:
+                record = _deliver(item, markdown, record, batch, progress)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename not in (None, item.path) else ""
             record = _problem(item.path, "error", cause(exc) + where, record["bytes_in"])
@@ -263,6 +287,7 @@ class _Progress:
             self._bar.stop()
 
     def say(self, line: str) -> None:
+        line = shown(line)
         if self._bar is not None:
             self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:

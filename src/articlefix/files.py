@@ -9,7 +9,11 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
+import re
 import secrets
+import signal
+import stat
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -18,6 +22,8 @@ from typing import BinaryIO, Literal
 
 STDIN = "-"
 DEFAULT_INCLUDE = ("*.txt", "*.md")
+# What must not reach a terminal from a file name: controls, bidi overrides, lone surrogates.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +39,7 @@ class Input:
     status: Literal["", "error", "skipped"] = ""  # set with ``problem``
     problem: str | None = None
     size: int | None = None
+    stamp: tuple[int, int, int] | None = None  # see :func:`changed`
 
 
 def collect(
@@ -52,10 +59,11 @@ def collect(
         elif Path(arg).is_dir():
             for rel in _walk(Path(arg), include, skip_dir):
                 out = output_dir / rel.with_suffix(".md") if output_dir else None
-                found.append(_checked(str(Path(arg) / rel), out, output_dir, max_bytes, taken))
+                path = str(Path(arg) / rel)
+                found.append(_checked(path, out, output_dir, max_bytes, taken, walked=True))
         else:
             out = output_dir / f"{Path(arg).stem}.md" if output_dir else None
-            found.append(_checked(arg, out, output_dir, max_bytes, taken))
+            found.append(_checked(arg, out, output_dir, max_bytes, taken, walked=False))
     return found
 
 
@@ -78,19 +86,30 @@ def _walk(top: Path, include: Sequence[str], skip: Path | None) -> list[Path]:
 
 
 def _checked(
-    path: str, out: Path | None, root: Path | None, max_bytes: int, taken: dict[Path, str]
+    path: str,
+    out: Path | None,
+    root: Path | None,
+    max_bytes: int,
+    taken: dict[Path, str],
+    *,
+    walked: bool,
 ) -> Input:
-    """The input, or the reason it cannot be processed: unreadable, too big, an unsafe or
-    already-used output path. A clash is an error for the later input, never an overwrite."""
+    """The input, or the reason it cannot be processed: unreadable, not a file, too big, an
+    unsafe or already-used output path. A clash is an error for the later input, never an
+    overwrite. A pipe is read only when named (``<(curl …)``): a FIFO met in a folder would
+    wait for a writer forever, and a device such as /dev/zero never ends."""
     try:
-        size = Path(path).stat().st_size
+        info = Path(path).stat()
     except OSError as exc:
         return Input(path, status="error", problem=cause(exc))
+    if not stat.S_ISREG(info.st_mode) and (walked or not stat.S_ISFIFO(info.st_mode)):
+        return Input(path, status="error", problem="not a regular file")
+    size, stamp = info.st_size, _stamp(info) if stat.S_ISREG(info.st_mode) else None
     if size > max_bytes:
         return Input(path, status="skipped", problem=f"larger than --max-bytes ({size} > "
                      f"{max_bytes} bytes), not read", size=size)  # fmt: skip
     if out is None or root is None:
-        return Input(path, size=size)
+        return Input(path, size=size, stamp=stamp)
     real = Path(os.path.realpath(out))
     if not real.is_relative_to(os.path.realpath(root)):
         return Input(path, status="error", problem=f"output {out} would be outside {root}")
@@ -100,7 +119,17 @@ def _checked(
         return Input(path, status="error", problem=f"output {out} is already used by "
                      f"{taken[real]}")  # fmt: skip
     taken[real] = path
-    return Input(path, out, size=size)
+    return Input(path, out, size=size, stamp=stamp)
+
+
+def changed(item: Input) -> bool:
+    """Whether the file is no longer the one listed (an editor saved it mid-batch): its result
+    was cleaned from other bytes, so writing it would lose that save."""
+    return item.stamp is not None and _stamp(Path(item.path).stat()) != item.stamp
+
+
+def _stamp(info: os.stat_result) -> tuple[int, int, int]:
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 @contextmanager
@@ -117,7 +146,10 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     except FileNotFoundError:
         mode = None
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:  # errors name what the user can fix, never a temp file they did not know of
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(target.parent)) from None
     try:
         with os.fdopen(fd, "wb") as file:
             yield file
@@ -125,7 +157,10 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
             os.fsync(file.fileno())
         if mode is not None:
             temp.chmod(mode)
-        temp.replace(target)
+        try:
+            temp.replace(target)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         with suppress(OSError):
             temp.unlink()
@@ -135,8 +170,30 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
 def write_atomic(path: Path, data: bytes) -> None:
     """``path`` gets ``data``, its folders made as needed; see :func:`atomic_output`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_output(path) as file:
+    with _ctrl_c_deferred(), atomic_output(path) as file:
         file.write(data)
+
+
+@contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Ctrl-C waits the few milliseconds until the file is written or left as it was.
+
+    Python raises KeyboardInterrupt between any two bytecodes: one raised as the context
+    manager enters or leaves, outside its ``try``, would leave the temp file behind.
+    """
+    if threading.current_thread() is not threading.main_thread() or (
+        signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):  # signal.signal works only there; an ignored or custom Ctrl-C is not ours to defer
+        yield
+        return
+    caught: list[int] = []
+    signal.signal(signal.SIGINT, lambda number, _: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if caught:
+            raise KeyboardInterrupt
 
 
 def same_newlines(markdown: str, original: bytes) -> str:
@@ -155,6 +212,17 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+
+
+def shown(line: str) -> str:
+    """``line`` safe for a terminal, on one line: a scraped file name may hold a newline, an
+    escape sequence, a bidi override or undecodable bytes (shown as ``\\xff``)."""
+    return _UNSAFE.sub(_escaped, line)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\u{code:04x}" if 0x100 <= code < 0xD800 else f"\\x{code & 0xFF:02x}"
 
 
 def cause(exc: Exception) -> str:

@@ -208,7 +208,9 @@ def _undo_lines(text: str, memo: dict[str, str]) -> str:
         line = text[start:done]
         fixed = memo.get(line)
         if fixed is None:
-            fixed = memo[line] = fix_encoding(line)
+            fixed = fix_encoding(line)
+            # ftfy reads some junk ("Ã€€") as an overlong NUL: no repair makes control characters
+            fixed = memo[line] = line if _BINARY.search(fixed) else fixed
         if fixed != line:
             parts += (text[copied:start], fixed)
             copied = done

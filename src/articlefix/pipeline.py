@@ -30,6 +30,29 @@ def clean(data: str | bytes, options: Options | None = None) -> Result:
     not text.
     """
     options = options or Options()
+    blocks, encoding, warnings = _blocks(data, options)
+    verdicts = _dedup(blocks, options)
+    kept = [
+        (n, replace(b, text=v.text) if v.text else b)
+        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
+        if v.keep
+    ]
+    typed = classify([b for _, b in kept], tag=options.tag)
+    report = Report(
+        encoding=encoding,
+        blocks_in=len(blocks),
+        blocks_out=len(kept),
+        removed=_removed(blocks, verdicts),
+        similar_kept=_similar(blocks, verdicts),
+        tags=_tags(kept, typed),
+        warnings=warnings,
+    )
+    del blocks, verdicts, kept  # peak memory is while the document is joined: only it needs
+    return Result(render(typed), report)  # the typed blocks, so the rest goes first
+
+
+def _blocks(data: str | bytes, options: Options) -> tuple[list[Block], Encoding, tuple[str, ...]]:
+    """The input's paragraphs; the decoded text is dropped on return, as nothing else needs it."""
     decoded = decode(data, repair=options.repair_mojibake)
     markdown = options.input_format == "markdown" or (
         options.input_format == "auto" and has_front_matter(decoded.text)
@@ -40,29 +63,18 @@ def clean(data: str | bytes, options: Options | None = None) -> Result:
             replace(b, text=repair_mojibake(b.text)) if b.lines > 1 and not b.raw else b
             for b in blocks
         ]
-    prints = [None if b.kind == "verbatim" else fingerprint(b.text) for b in blocks]
-    verdicts = dedup(
+    encoding = Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired)
+    return blocks, encoding, decoded.warnings
+
+
+def _dedup(blocks: list[Block], options: Options) -> list[Verdict]:
+    """Verdicts for ``blocks``; the fingerprints, as large as the text, die with this call."""
+    return dedup(
         [b.text for b in blocks],
-        prints,
+        [None if b.kind == "verbatim" else fingerprint(b.text) for b in blocks],
         max_candidates=options.max_candidates,
         closes_quote=closes_quote,
     )
-    kept = [
-        (n, replace(b, text=v.text) if v.text else b)
-        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
-        if v.keep
-    ]
-    typed = classify([b for _, b in kept], tag=options.tag)
-    report = Report(
-        encoding=Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired),
-        blocks_in=len(blocks),
-        blocks_out=len(kept),
-        removed=_removed(blocks, verdicts),
-        similar_kept=_similar(blocks, verdicts),
-        tags=_tags(kept, typed),
-        warnings=decoded.warnings,
-    )
-    return Result(render(typed), report)
 
 
 def _removed(blocks: list[Block], verdicts: list[Verdict]) -> tuple[Removal, ...]:

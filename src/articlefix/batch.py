@@ -22,7 +22,6 @@ the counts are null (``bytes_in`` is the size when it is known).
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -103,6 +102,8 @@ def default_jobs() -> int:
 
 def _json_line(record: dict[str, Any]) -> bytes:
     """UTF-8 JSON; a file name with undecodable bytes keeps them as ``\\udcff`` escapes."""
+    import json  # only for --report
+
     try:
         return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
     except UnicodeEncodeError:

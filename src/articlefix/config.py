@@ -9,7 +9,6 @@ options the user did not give.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,8 @@ def load(path: Path, *, explicit: bool) -> dict[str, Any]:
     A ``pyproject.toml`` without ``[tool.articlefix]`` gives nothing; a file named with
     ``--config`` may also hold the keys at its top level.
     """
+    import tomllib  # only when there is a file to read
+
     try:
         with path.open("rb") as file:
             data = tomllib.load(file)

@@ -6,11 +6,9 @@ pure and the batch loop only decides what to do with each result.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
-import secrets
 import signal
 import stat
 import threading
@@ -145,6 +143,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         mode: int | None = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = None
+    import secrets  # loads hashlib and random: only when a file is written
+
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:  # errors name what the user can fix, never a temp file they did not know of
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -205,6 +205,8 @@ def same_newlines(markdown: str, original: bytes) -> str:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """A ``git diff``-style patch (``a/``, ``b/`` prefixes), so ``git apply`` can take it."""
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
         f"a/{path}", f"b/{path}",

@@ -179,7 +179,13 @@ def test_mojibake_split_by_a_line_break_is_idempotent(text: str) -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [codecs.BOM_UTF8 * 2 + b"Hello there.\n", "\ufeff\ufeffHello there.\n", b"\xef\xbb\xbfHi.\n"],
+    [
+        codecs.BOM_UTF8 * 2 + b"Hello there.\n",
+        "\ufeff\ufeffHello there.\n",
+        b"\xef\xbb\xbfHi.\n",
+        "\n\ufeffAfter a blank line.\n",
+        "\n\ufeff",
+    ],
 )
 def test_every_leading_bom_goes(data: str | bytes) -> None:
     out = clean(data).markdown

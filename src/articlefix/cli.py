@@ -9,7 +9,6 @@ instant.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, cast, get_args
 
 import click
@@ -18,6 +17,8 @@ from articlefix._version import __version__
 from articlefix.options import InputFormat, Options
 
 if TYPE_CHECKING:
+    from pathlib import Path  # with urllib and ipaddress: too slow to load for --version
+
     from articlefix.batch import Mode
 
 EPILOG = """\b
@@ -47,6 +48,8 @@ _MIB = 1024 * 1024
 
 def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     """Eager: loads ``[tool.articlefix]`` into ``default_map`` before other options resolve."""
+    from pathlib import Path
+
     from articlefix.config import ConfigError, find_pyproject, load
 
     path = Path(value) if value else find_pyproject(ctx.params.get("paths") or ())
@@ -80,13 +83,13 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option(
     "-o",
     "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False),
     metavar="DIR",
     help="Write DIR/<stem>.md per file, the same tree for a directory.",
 )
 @click.option(
     "--report",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     help="Write a JSON Lines record per input, in input order (schema: README).",
 )
 @click.option(
@@ -143,8 +146,8 @@ def cli(
     in_place: bool,
     check: bool,
     diff: bool,
-    output_dir: Path | None,
-    report: Path | None,
+    output_dir: str | None,
+    report: str | None,
     jobs: int | None,
     include: tuple[str, ...],
     max_bytes: int,
@@ -162,10 +165,14 @@ def cli(
     standard output unless --output-dir, --in-place, --check or --diff says otherwise;
     diagnostics go to standard error.
     """
+    from pathlib import Path
+
     from articlefix.batch import EXIT_INTERRUPTED, Batch, default_jobs, run
     from articlefix.files import DEFAULT_INCLUDE, STDIN, collect
 
-    mode = _mode(in_place=in_place, check=check, diff=diff, output_dir=output_dir)
+    out_dir = None if output_dir is None else Path(output_dir)
+    report_path = None if report is None else Path(report)
+    mode = _mode(in_place=in_place, check=check, diff=diff, output_dir=out_dir)
     if not paths:
         if sys.stdin.isatty():
             raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
@@ -176,10 +183,10 @@ def cli(
         _need_dask()
     batch = Batch(
         options=Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair),
-        mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, explain=explain,
+        mode=mode, jobs=jobs or default_jobs(), report=report_path, quiet=quiet, explain=explain,
         scheduler=scheduler,
     )  # fmt: skip
-    inputs = collect(paths, include or DEFAULT_INCLUDE, output_dir, max_bytes)
+    inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes)
     try:
         ctx.exit(run(inputs, batch))
     except KeyboardInterrupt:

@@ -23,6 +23,7 @@ _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}"
 # "Mark Cancian, Center for Strategic and International Studies (CSIS)"
 _NAME_ORG = re.compile(rf"{_NAME},\s+[A-ZÀ-Þ][^.!?\d]{{1,120}}")
 # "— Jane Doe", "— Jane Doe (@jane) 18 November 2019", "– Jane Doe, spokeswoman"
+_DASHES = ("—", "–", "―")  # what ``_DASH_NAME`` starts with
 _DASH_NAME = re.compile(rf"[—–―]\s*(?:{_NAME}|[A-ZÀ-Þ][\w.-]+)(?:\s*\(@\w+\))?(?:[ ,].{{0,100}})?")
 _LEADING_DASH = re.compile(r"^[—–―-]+\s*")
 _SENTENCE_END = (".", ",", ";", ":", "…", "!")
@@ -72,12 +73,19 @@ def _prose(block: Block | None) -> bool:
 
 
 def _attribution_line(text: str, quote: str) -> bool:
-    """A dash-led name after any paragraph; ``Name, Organisation`` only after a full sentence."""
-    if _words(text) > 24 or text.endswith("."):
+    """A dash-led name after any paragraph; ``Name, Organisation`` only after a full sentence.
+
+    Cheap tests first: this runs on every block, and nearly every block fails the first one
+    (each pattern needs its dash or its comma).
+    """
+    if text.endswith("."):
         return False
-    return bool(_DASH_NAME.fullmatch(text)) or (
-        quote.rstrip().endswith(_QUOTE_END) and bool(_NAME_ORG.fullmatch(text))
-    )
+    if text.startswith(_DASHES):
+        shaped = bool(_DASH_NAME.fullmatch(text))
+    else:
+        shaped = "," in text and quote.rstrip().endswith(_QUOTE_END)
+        shaped = shaped and bool(_NAME_ORG.fullmatch(text))
+    return shaped and _words(text) <= 24
 
 
 def closes_quote(text: str, before: str) -> bool:
@@ -86,7 +94,7 @@ def closes_quote(text: str, before: str) -> bool:
     Public because dedup needs it too: the same speaker quoted twice repeats this line, and it
     must stay with its quote unless the quote itself went as a copy.
     """
-    return "\n" not in before and _words(before) >= 6 and _attribution_line(text, before)
+    return _attribution_line(text, before) and "\n" not in before and _words(before) >= 6
 
 
 def _is_attribution(c: _Context) -> bool:
@@ -117,10 +125,10 @@ def _is_heading(c: _Context) -> bool:
     """
     text = c.text
     return (
-        0 < _words(text) <= 18
-        and len(text) <= 140
+        len(text) <= 140
         and not text.endswith(_SENTENCE_END)
         and _starts_like_a_title(text)
+        and 0 < _words(text) <= 18
         and not _NOT_HEADING.search(text)
         and c.after is not None
         and c.after.kind != "verbatim"

@@ -187,19 +187,18 @@ class _Dedup:
 
     def _contained(self, j: int, fp: Fingerprint) -> Verdict | None:
         """A teaser and its full paragraph, or earlier blocks glued into one."""
-        words = fp.words
         for i in self.starts.get(fp.start, ()):
             other = self.prints[i]
             assert other is not None
-            if _prefix(other, words):
-                glued = self._glued(i, words)
+            if _prefix(other, fp):
+                glued = self._glued(i, fp.words)
                 if glued is not None:
                     return Verdict(False, f"earlier blocks {i + 1}-{glued + 1} glued together", i)
                 if other.teaser:
                     self.verdicts[i] = Verdict(True, "teaser expanded", j, text=self.texts[j])
                     self.exact.setdefault(fp.norm, i)
                     return Verdict(False, "fuller text moved to the teaser's place", i)
-            elif fp.teaser and _prefix(fp, other.words):
+            elif fp.teaser and _prefix(fp, other):
                 return Verdict(False, "teaser of an earlier paragraph", i)
         return None
 
@@ -273,9 +272,14 @@ class _Dedup:
         return verdict.of == i if not verdict.keep else i in self.short.get(n, ())
 
 
-def _prefix(short: Fingerprint, words: list[str]) -> bool:
-    """``short`` is a proper prefix of ``words``; a teaser's last word may be cut off."""
-    mine = short.words
+def _prefix(short: Fingerprint, long: Fingerprint) -> bool:
+    """``short``'s words are a proper prefix of ``long``'s; a teaser's last word may be cut off.
+
+    Words are split only for the rare pair whose texts already start alike.
+    """
+    if not long.norm.startswith(short.norm):
+        return False
+    mine, words = short.words, long.words
     n = len(mine)
     if n >= len(words) or mine[: n - 1] != words[: n - 1]:
         return False

@@ -122,8 +122,9 @@ class _Dedup:
         self.closes_quote = closes_quote
         self.verdicts: list[Verdict] = [_KEPT] * len(prints)
         self.exact: dict[str, int] = {}
-        self.near: defaultdict[int, list[int]] = defaultdict(list)
-        self.starts: defaultdict[int, list[int]] = defaultdict(list)
+        # Postings are tuples: most keys have one, and a 1-tuple is half the size of a list.
+        self.near: dict[int, tuple[int, ...]] = {}
+        self.starts: dict[int, tuple[int, ...]] = {}
         self.seen: defaultdict[str, list[int]] = defaultdict(list)  # labels' later occurrences
         self.short: dict[int, list[int]] = {}  # short block -> earlier blocks it equals
         self.attributions: set[int] = set()
@@ -222,10 +223,10 @@ class _Dedup:
                 self.seen[fp.norm].append(j)
             return
         for key in fp.keys:
-            if len(self.near[key]) < POSTINGS:
-                self.near[key].append(j)
-        if fp.start and len(self.starts[fp.start]) < POSTINGS:
-            self.starts[fp.start].append(j)
+            if len(postings := self.near.get(key, ())) < POSTINGS:
+                self.near[key] = (*postings, j)
+        if fp.start and len(postings := self.starts.get(fp.start, ())) < POSTINGS:
+            self.starts[fp.start] = (*postings, j)
 
     def _runs(self) -> None:
         """A short repeat goes only in a run: a neighbour repeats its original's neighbour.

@@ -29,14 +29,18 @@ _LEADING_DASH = re.compile(r"^[—–―-]+\s*")
 _SENTENCE_END = (".", ",", ";", ":", "…", "!")
 _QUOTE_END = (".", "!", "?", "…", '"', "”", "»", "“")
 _OPENERS = "\"“„«»‘’'¿¡$€£(["
+# Not a title: a byline, credit, list bullet, date or time, a bracketed note or credit. Matched
+# at the start only; the two tests that look elsewhere are cheap string tests in
+# ``_not_heading``, as an unanchored regex would try every position of every short line.
 _NOT_HEADING = re.compile(
-    r"^(?:by|von|par|por|photo|foto|bild|image|credit|source|quelle|lire aussi|read more|"
-    r"advertisement|anzeige|werbung)\b|©|\(c\)|^[•*·▪►–—-]|^\W*$|"
-    r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}|^\d{1,2}:\d{2}\b|"
-    r"^[(\[]|"  # a bracketed note or credit
-    r",.*\?$",  # a question put to someone ("Herr Teuber, was ...?"): an interview, not a title
+    r"(?:by|von|par|por|photo|foto|bild|image|credit|source|quelle|lire aussi|read more|"
+    r"advertisement|anzeige|werbung)\b|[•*·▪►–—-]|\W*$|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\b|"
+    r"[(\[]",  # a bracketed note or credit
     re.IGNORECASE,
 )
+# A question put to someone ("Herr Teuber, was ...?"): an interview, not a title.
+_QUESTION = re.compile(r",.*\?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,12 @@ def _starts_like_a_title(text: str) -> bool:
     return bool(first) and (first[0][0].isdigit() or any(ch.isupper() for ch in first[0]))
 
 
+def _not_heading(text: str) -> bool:
+    if _NOT_HEADING.match(text) or "©" in text or "(c)" in text or "(C)" in text:
+        return True
+    return text.endswith(("?", "?\n")) and bool(_QUESTION.search(text))
+
+
 def _is_heading(c: _Context) -> bool:
     """A short line, no sentence ending, that introduces a long paragraph or is in headline case.
 
@@ -129,7 +139,7 @@ def _is_heading(c: _Context) -> bool:
         and not text.endswith(_SENTENCE_END)
         and _starts_like_a_title(text)
         and 0 < _words(text) <= 18
-        and not _NOT_HEADING.search(text)
+        and not _not_heading(text)
         and c.after is not None
         and c.after.kind != "verbatim"
         and (_words(c.after.text) >= 24 or _headline_case(text))

@@ -32,7 +32,7 @@ _STRUCTURE = re.compile(
     r"| {4}|\t"
 )
 _OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote mark or a dash
-_TERMINAL = '.!?…:;"”»)'
+_TERMINAL = tuple('.!?…:;"”»)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +141,7 @@ def _prose(line: str, number: int, count: int) -> Block:
     In scraped text a lone ``#`` is a hashtag or a stray character far more often than a title,
     so it stays text (and is escaped on output).
     """
-    heading = _HEADING.fullmatch(line)
+    heading = _HEADING.fullmatch(line) if line.startswith("#") else None
     if heading and heading.group(2) and heading.group(1) == "##":
         return Block(unescape(heading.group(2)), number, count, "heading", 2)
     return Block(unescape(line), number, count)
@@ -193,9 +193,7 @@ def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> bool:
         for line, after in pairwise(chunk):
             breaks += 1
             after = after.lstrip()
-            ends += line.endswith(tuple(_TERMINAL)) and (
-                after[:1].isupper() or after[:1] in _OPENING
-            )
+            ends += line.endswith(_TERMINAL) and (after[:1].isupper() or after[:1] in _OPENING)
     return ends * 2 > breaks
 
 
@@ -214,7 +212,7 @@ def _wrapped(lines: list[str]) -> bool:
         if " " in line and len(line) + 1 + len(after.split(" ", 1)[0]) < 0.75 * width:
             return False
     if width > 120:
-        ends = sum(line.endswith(tuple(_TERMINAL)) for line in lines[:-1])
+        ends = sum(line.endswith(_TERMINAL) for line in lines[:-1])
         return ends * 2 < len(lines) - 1
     return True
 

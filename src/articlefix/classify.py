@@ -166,12 +166,14 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
             rule = "marked in the input"
             out.append(TypedBlock(block.text, block.kind, rule, block.level or 2, block.raw))
             continue
-        context = _Context(
-            _plain(block),
-            out[-1].kind if out else None,
-            blocks[k + 1] if k + 1 < len(blocks) else None,
-        )
-        found = next((r for r in RULES if tag and _prose(block) and r[2](context)), None)
+        found: Rule | None = None
+        if tag and _prose(block):
+            context = _Context(
+                _plain(block),
+                out[-1].kind if out else None,
+                blocks[k + 1] if k + 1 < len(blocks) else None,
+            )
+            found = next((r for r in RULES if r[2](context)), None)
         name, kind = (found[0], found[1]) if found else ("plain paragraph", "paragraph")
         text = _LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
         out.append(TypedBlock(text, kind, name, raw=block.raw))  # attribution: dash is written

@@ -37,7 +37,7 @@ _C1 = "\u0080-\u009f"
 # candidates twice as fast as an alternation; the lookbehinds then tell which set matched.
 _SUSPECT = re.compile(f"[{_C1}{_LEAD}](?:(?<=[{_LEAD}]){_CONTINUATION}|(?<=[{_C1}]))")
 # What may come before the first visible character of a text: blanks and BOMs.
-_HEAD = " \t\n\r\f\v\ufeff"
+_HEAD = re.compile("[ \t\n\r\f\v\ufeff]*")
 # Control characters that never occur in text: their presence means binary data.
 _BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 # Invisible characters named in the report; one ``in`` test per character is many times
@@ -136,7 +136,8 @@ def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool)
     # Every BOM before the first visible character goes, not just the one a codec strips: files
     # saved twice by editors carry two, and one after a blank line would start the output, where
     # a second run removes it (not idempotent). The whitespace stays: it may be Markdown.
-    head = len(text) - len(text.lstrip(_HEAD))
+    blank = _HEAD.match(text)  # unlike ``lstrip``, copies nothing of a long text
+    head = blank.end() if blank else 0
     if "\ufeff" in text[:head]:
         text = text[:head].replace("\ufeff", "") + text[head:]
     if _BINARY.search(text):

@@ -177,4 +177,21 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
         name, kind = (found[0], found[1]) if found else ("plain paragraph", "paragraph")
         text = _LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
         out.append(TypedBlock(text, kind, name, raw=block.raw))  # attribution: dash is written
+    return _paired(out)
+
+
+def _paired(out: list[TypedBlock]) -> list[TypedBlock]:
+    """A quote and its attribution stand together or not at all.
+
+    Dedup may keep one of a pair the input marked and drop the other (a re-pasted quote with
+    another speaker line); alone, each is written as a paragraph, which reads back the same.
+    """
+    for k, block in enumerate(out):
+        before = out[k - 1].kind if k else None
+        after = out[k + 1].kind if k + 1 < len(out) else None
+        if (block.kind == "quote" and after != "attribution") or (
+            block.kind == "attribution" and before != "quote"
+        ):
+            text = f"— {block.text}" if block.kind == "attribution" else block.text
+            out[k] = TypedBlock(text, "paragraph", f"{block.kind} without its pair", raw=block.raw)
     return out

@@ -80,11 +80,11 @@ def _front_matter(lines: list[str]) -> tuple[int, int]:
     front matter as the first did.
     """
     top = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
-    # Markers are compared without trailing blanks, as the rest of the file is written.
-    ends = _FRONT.get(lines[top].rstrip()) if top < len(lines) else None
+    # Markers are compared without surrounding blanks, as the rest of the file is written.
+    ends = _FRONT.get(lines[top].strip()) if top < len(lines) else None
     if ends:
         for i in range(top + 1, len(lines)):
-            if lines[i].rstrip() in ends:
+            if lines[i].strip() in ends:
                 return top, i + 1
     return 0, 0
 

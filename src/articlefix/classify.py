@@ -189,6 +189,17 @@ def _paired(out: list[TypedBlock]) -> list[TypedBlock]:
     for k, block in enumerate(out):
         before = out[k - 1].kind if k else None
         after = out[k + 1].kind if k + 1 < len(out) else None
+        # A plain paragraph now stands before an attribution: a second run would quote it.
+        previous = out[k - 1] if k else None
+        if (
+            block.kind == "attribution"
+            and previous is not None
+            and previous.rule == "plain paragraph"
+            and not previous.raw
+            and closes_quote(f"— {block.text}", previous.text)
+        ):
+            out[k - 1] = TypedBlock(previous.text, "quote", RULES[1][0])
+            continue
         if (block.kind == "quote" and after != "attribution") or (
             block.kind == "attribution" and before != "quote"
         ):

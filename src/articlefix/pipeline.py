@@ -58,10 +58,11 @@ def _blocks(data: str | bytes, options: Options) -> tuple[list[Block], Encoding,
         options.input_format == "auto" and has_front_matter(decoded.text)
     )
     blocks = split_blocks(decoded.text, markdown=markdown)
-    if options.repair_mojibake:  # a sequence cut by a wrapped line's end is whole again
+    if options.repair_mojibake:
+        # Again per paragraph, as a second run will see it: lines joined from a wrap, or
+        # stripped of the blanks that kept ftfy from reading a sequence, may be repairable now.
         blocks = [
-            replace(b, text=repair_mojibake(b.text)) if b.lines > 1 and not b.raw else b
-            for b in blocks
+            b if b.kind == "verbatim" else replace(b, text=repair_mojibake(b.text)) for b in blocks
         ]
     encoding = Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired)
     return blocks, encoding, decoded.warnings

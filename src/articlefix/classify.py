@@ -194,7 +194,7 @@ def _paired(out: list[TypedBlock]) -> list[TypedBlock]:
         if (
             block.kind == "attribution"
             and previous is not None
-            and previous.rule == "plain paragraph"
+            and previous.kind == "paragraph"
             and not previous.raw
             and closes_quote(f"— {block.text}", previous.text)
         ):

@@ -6,9 +6,12 @@ Fast by default (see ``conftest.py``); ``HYPOTHESIS_PROFILE=fuzz`` runs many mor
 from __future__ import annotations
 
 import re
+import sys
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -218,3 +221,21 @@ def test_every_unique_paragraph_survives_exactly_once(article: Article) -> None:
         else:
             assert kept.count(found) == 1, original
     assert len(kept) + len(set(speakers)) == len(article.originals)
+
+
+CRASHES = sorted((Path(__file__).parent.parent / "fuzz" / "crashes").iterdir())
+
+
+@pytest.mark.parametrize("path", CRASHES, ids=[p.name for p in CRASHES])
+def test_fuzz_regressions_hold(path: Path) -> None:
+    """Every input the fuzzer once broke the contract with, replayed through its own checks."""
+    sys.path.insert(0, str(path.parent.parent))
+    try:
+        from contract import check
+    finally:
+        sys.path.pop(0)
+    data = path.read_bytes()
+    check(data)
+    out = clean_or_error(data[1:], Options())
+    if out is not None:
+        check_output(out)

@@ -203,6 +203,7 @@ def _paired(out: list[TypedBlock]) -> list[TypedBlock]:
         if (block.kind == "quote" and after != "attribution") or (
             block.kind == "attribution" and before != "quote"
         ):
-            text = f"— {block.text}" if block.kind == "attribution" else block.text
+            # An attribution of only a dash must not leave "— " for a second run to strip.
+            text = f"— {block.text}".rstrip() if block.kind == "attribution" else block.text
             out[k] = TypedBlock(text, "paragraph", f"{block.kind} without its pair", raw=block.raw)
     return out

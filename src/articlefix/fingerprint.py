@@ -30,6 +30,7 @@ _AGENCY = re.compile(
     r"(?:\s*[/,]\s*(?:afp|ap|dpa|reuters|ansa|efe|epd|kna|sda|ats|apa|belga|anp|upi|sid))*[)\]]$"
 )
 
+_LEADING_DASH = re.compile(r"-+ +")
 _REPLACE_ASCII = tuple((old, new) for old, new in _REPLACE if old.isascii())
 
 #: Words in the head and tail keys: a change inside a long block leaves one of them intact.
@@ -56,15 +57,20 @@ class Fingerprint:
 
 
 def normalise(text: str) -> str:
-    """Formatting-free form of ``text``: equal for copies that differ only in formatting."""
+    """Formatting-free form of ``text``: equal for copies that differ only in formatting.
+
+    A leading dash before a blank is formatting too: an attribution line is written with one
+    when its quote is gone, and without one when it follows its quote.
+    """
     text = unicodedata.normalize("NFKC", text).casefold()
     for old, new in _REPLACE if not text.isascii() else _REPLACE_ASCII:
         if old in text:
             text = text.replace(old, new)
     # Splitting and joining costs more than the rest together: only when spacing is irregular.
-    if "  " in text or not text.isprintable():
-        return _unagency(" ".join(text.split()))
-    return _unagency(text.strip())
+    text = " ".join(text.split()) if "  " in text or not text.isprintable() else text.strip()
+    if text.startswith("-") and (dash := _LEADING_DASH.match(text)):
+        text = text[dash.end() :]
+    return _unagency(text)
 
 
 def _unagency(text: str) -> str:

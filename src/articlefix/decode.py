@@ -22,8 +22,11 @@ _LATIN = {"ascii", "iso-8859-1", "iso-8859-15", "latin-1", "windows-1252"}
 # cp1252 leaves five bytes undefined; browsers show them as C1 controls, and so do we, since
 # they are the second byte of mojibake such as "â€\x9d" for a closing quote.
 _CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
-# A UTF-8 lead byte read as cp1252/latin-1 followed by a continuation byte read the same way.
-_LEAD = "\u00c2-\u00f4"
+# A UTF-8 lead byte read as cp1252/latin-1, followed by the continuation bytes read the same
+# way: one after a two-byte lead, two after a longer one. Counting them keeps ftfy off lines of
+# ordinary French, where "liberté”" is a three-byte lead and one continuation.
+_LEAD2 = "\u00c2-\u00df"
+_LEAD3 = "\u00e0-\u00f4"
 _CONTINUATION = (
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
     "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
@@ -33,9 +36,12 @@ _C1 = "\u0080-\u009f"
 # Lines worth ftfy's time: mojibake, or C1 controls (cp1252 bytes read as latin-1), which
 # ``fix_encoding`` turns into their cp1252 characters wherever it meets them. Both count, so a
 # line holding only a C1 control is repaired now, not later when a re-wrap joins it to mojibake.
-# One character class first (the two sets are disjoint) lets the regex engine skip to
-# candidates twice as fast as an alternation; the lookbehinds then tell which set matched.
-_SUSPECT = re.compile(f"[{_C1}{_LEAD}](?:(?<=[{_LEAD}]){_CONTINUATION}|(?<=[{_C1}]))")
+# One character class first (the sets are disjoint) lets the regex engine skip to candidates
+# twice as fast as an alternation; the lookbehinds then tell which set matched.
+_SUSPECT = re.compile(
+    f"[{_C1}{_LEAD2}{_LEAD3}]"
+    f"(?:(?<=[{_C1}])|(?<=[{_LEAD2}]){_CONTINUATION}|(?<=[{_LEAD3}]){_CONTINUATION}{{2}})"
+)
 # What may come before the first visible character of a text: blanks and BOMs.
 _HEAD = re.compile("[ \t\n\r\f\v\ufeff]*")
 # Control characters that never occur in text: their presence means binary data.
@@ -76,6 +82,7 @@ class Decoded:
     bom: bool
     repaired: bool
     warnings: tuple[str, ...] = ()
+    suspect: bool = False  # mojibake-like sequences left that another context might repair
 
 
 def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
@@ -142,8 +149,8 @@ def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool)
         text = text[:head].replace("\ufeff", "") + text[head:]
     if _BINARY.search(text):
         raise ArticlefixError("binary data (control characters), not text")
-    fixed = repair_mojibake(text) if repair else text
-    return Decoded(fixed, name, confidence, bom, fixed != text, _hidden(fixed))
+    fixed, suspect = _repair(text) if repair else (text, False)
+    return Decoded(fixed, name, confidence, bom, fixed != text, _hidden(fixed), suspect)
 
 
 def repair_mojibake(text: str) -> str:
@@ -153,15 +160,27 @@ def repair_mojibake(text: str) -> str:
     would otherwise repair (not idempotent). The pipeline calls this once more on paragraphs
     joined from wrapped lines, where a sequence may have been cut by a line break.
     """
+    return _repair(text)[0]
+
+
+def _repair(text: str) -> tuple[str, bool]:
+    """The repaired text, and whether it still holds a suspect sequence that ftfy left alone.
+
+    Each scan of a long text costs as much as the rest of the decoding: the text is scanned
+    again only when a repaired line still looks like mojibake (another layer).
+    """
     memo: dict[str, str] = {}  # line -> ftfy's answer: later passes meet the same lines again
     for _ in range(4):
         if not _SUSPECT.search(text):
-            break
-        fixed = _undo_whole(text) or _undo_lines(text, memo)
-        if fixed == text:
-            break
+            return text, False
+        fixed = _undo_whole(text)
+        again = left = True
+        if fixed is None:
+            fixed, again, left = _undo_lines(text, memo)
+        if fixed == text or not again:
+            return fixed, left
         text = fixed
-    return text
+    return text, True
 
 
 def _hidden(text: str) -> tuple[str, ...]:
@@ -198,16 +217,19 @@ def _undo_whole(text: str) -> str | None:
     return "".join(parts)
 
 
-def _undo_lines(text: str, memo: dict[str, str]) -> str:
+def _undo_lines(text: str, memo: dict[str, str]) -> tuple[str, bool, bool]:
     """Mojibake in some copies only: ftfy's ``fix_encoding`` on just the lines that show it.
 
     Lines are those of ``str.splitlines`` (line ends kept), found around each suspect match
-    rather than by splitting the whole text: most lines are clean, and stay uncopied.
+    rather than by splitting the whole text: most lines are clean, and stay uncopied. The flags
+    tell whether a repaired line still looks like mojibake (another layer to peel), and whether
+    any line does (ftfy may have left it alone).
     """
     from ftfy import fix_encoding  # never ``fix_text``: its defaults straighten curly quotes
 
     parts: list[str] = []
     copied = done = 0  # text up to ``copied`` is in ``parts``; lines up to ``done`` are handled
+    again = left = False
     rare = any(ch in text for ch in _RARE_BREAKS)
     while found := _SUSPECT.search(text, done):
         start, done = _line_bounds(text, found.start(), done, rare=rare)
@@ -217,13 +239,17 @@ def _undo_lines(text: str, memo: dict[str, str]) -> str:
             fixed = fix_encoding(line)
             # ftfy reads some junk ("Ã€€") as an overlong NUL: no repair makes control characters
             fixed = memo[line] = line if _BINARY.search(fixed) else fixed
-        if fixed != line:
-            parts += (text[copied:start], fixed)
-            copied = done
+        if fixed == line:
+            left = True
+            continue
+        parts += (text[copied:start], fixed)
+        copied = done
+        if _SUSPECT.search(fixed):
+            again = left = True
     if not parts:
-        return text
+        return text, False, left
     parts.append(text[copied:])
-    return "".join(parts)
+    return "".join(parts), again, left
 
 
 def _line_bounds(text: str, at: int, done: int, *, rare: bool) -> tuple[int, int]:

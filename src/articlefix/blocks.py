@@ -152,7 +152,8 @@ def _markdown_prose(first: int, chunk: list[str]) -> Block:
     heading = _HEADING.fullmatch(chunk[0]) if len(chunk) == 1 else None
     if heading and heading.group(2):
         return Block(heading.group(2), first, 1, "heading", len(heading.group(1)), raw=True)
-    return Block("\n".join(line.lstrip() for line in chunk), first, len(chunk), raw=True)
+    # Only blanks go: a form feed before "```" kept it from opening a fence, and must stay.
+    return Block("\n".join(line.lstrip(" \t") for line in chunk), first, len(chunk), raw=True)
 
 
 def _quote(first: int, chunk: list[str], *, markdown: bool) -> list[Block] | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Hamming, Levenshtein
 from rapidfuzz.fuzz import ratio
 
-from articlefix.fingerprint import Fingerprint
+from articlefix.fingerprint import Fingerprints
 
 #: Candidates must score this with rapidfuzz before the whitelist looks at them.
 SIMILAR = 85.0
@@ -94,12 +94,12 @@ def _typo(old: str, new: str) -> bool:
 
 def dedup(
     texts: Sequence[str],
-    prints: Sequence[Fingerprint | None],
+    prints: Fingerprints,
     *,
     max_candidates: int,
     closes_quote: Callable[[str, str], bool] | None = None,
 ) -> list[Verdict]:
-    """One verdict per block; ``None`` prints (verbatim Markdown) are always kept.
+    """One verdict per block; empty fingerprints (verbatim Markdown, blank) are always kept.
 
     ``closes_quote(text, before)`` tells an attribution line from its quote. Such a line that
     repeats an earlier attribution is the same speaker quoted again: like a short label, it
@@ -114,13 +114,14 @@ class _Dedup:
     def __init__(
         self,
         texts: Sequence[str],
-        prints: Sequence[Fingerprint | None],
+        prints: Fingerprints,
         max_candidates: int,
         closes_quote: Callable[[str, str], bool] | None,
     ) -> None:
         self.texts, self.prints, self.max_candidates = texts, prints, max_candidates
         self.closes_quote = closes_quote
-        self.verdicts: list[Verdict] = [_KEPT] * len(prints)
+        self.norms, self.sizes = prints.norms, prints.sizes
+        self.verdicts: list[Verdict] = [_KEPT] * len(texts)
         self.exact: dict[str, int] = {}
         # Postings are tuples: most keys have one, and a 1-tuple is half the size of a list.
         self.near: dict[int, tuple[int, ...]] = {}
@@ -131,17 +132,17 @@ class _Dedup:
 
     def run(self) -> list[Verdict]:
         before: int | None = None  # the last kept block of three words or more
-        for j, fp in enumerate(self.prints):
-            if fp is None or not fp.size:
+        for j, size in enumerate(self.sizes):
+            if not size:
                 continue
             # Judged against what is kept, not what was pasted: a second run sees the same.
             if before is not None and self._closes_quote(j, before):
                 self.attributions.add(j)
-            verdict = self._judge(j, fp)
+            verdict = self._judge(j, size)
             self.verdicts[j] = verdict
             if verdict.keep:
-                self._index(j, fp)
-                before = j if fp.size >= MIN_ALONE else before
+                self._index(j)
+                before = j if size >= MIN_ALONE else before
         self._runs()
         return self.verdicts
 
@@ -150,83 +151,97 @@ class _Dedup:
             self.texts[j], self.texts[before]
         )
 
-    def _judge(self, j: int, fp: Fingerprint) -> Verdict:
-        first = self.exact.get(fp.norm)
-        if fp.size < MIN_ALONE or (j in self.attributions and first in self.attributions):
+    def _judge(self, j: int, size: int) -> Verdict:
+        norm = self.norms[j]
+        first = self.exact.get(norm)
+        if size < MIN_ALONE or (j in self.attributions and first in self.attributions):
             if first is not None:
-                self.short[j] = [first, *self.seen.get(fp.norm, ())]
+                self.short[j] = [first, *self.seen.get(norm, ())]
             return _KEPT
         if first is not None:
             same = self.texts[first].strip() == self.texts[j].strip()
             return Verdict(False, "exact repeat" if same else "near copy (formatting)", first)
-        return self._near(j, fp) or self._contained(j, fp) or _KEPT
+        return self._near(j) or self._contained(j) or _KEPT
 
-    def _near(self, j: int, fp: Fingerprint) -> Verdict | None:
+    def _near(self, j: int) -> Verdict | None:
         """A copy with a typo fixed; otherwise the closest look-alike, reported as kept.
 
         Only a candidate of the same length can be a typo fix (two letters swapped), so the
         word-level diff runs for those, and once more to describe the closest look-alike.
         """
-        seen = sorted({i for key in fp.keys for i in self.near.get(key, ())})
+        head, tail = self.prints.heads[j], self.prints.tails[j]
+        if not head:
+            return None
+        seen = sorted({*self.near.get(head, ()), *self.near.get(tail, ())})
+        norm, norms = self.norms[j], self.norms
         best, best_score = -1, 0.0
         for i in seen[: self.max_candidates]:
-            other = self.prints[i]
-            assert other is not None
-            score = ratio(other.norm, fp.norm, score_cutoff=SIMILAR)
+            score = ratio(norms[i], norm, score_cutoff=SIMILAR)
             if not score:
                 continue
-            if len(other.norm) == len(fp.norm) and _typo(other.norm, fp.norm):
+            if len(norms[i]) == len(norm) and _typo(norms[i], norm):
                 return Verdict(False, "near copy (typo fixed)", i, round(score, 1))
             if score > best_score:
                 best, best_score = i, score
         if best < 0:
             return None
-        other = self.prints[best]
-        assert other is not None
-        why = difference(other.words, fp.words)
+        why = difference(self.prints.words(best), self.prints.words(j))
         return Verdict(True, f"similar, kept: {why}", best, round(best_score, 1))
 
-    def _contained(self, j: int, fp: Fingerprint) -> Verdict | None:
+    def _contained(self, j: int) -> Verdict | None:
         """A teaser and its full paragraph, or earlier blocks glued into one."""
-        for i in self.starts.get(fp.start, ()):
-            other = self.prints[i]
-            assert other is not None
-            if _prefix(other, fp):
-                glued = self._glued(i, fp.words)
+        teasers = self.prints.teasers
+        for i in self.starts.get(self.prints.starts[j], ()):
+            if self._prefix(i, j):
+                glued = self._glued(i, self.prints.words(j))
                 if glued is not None:
                     return Verdict(False, f"earlier blocks {i + 1}-{glued + 1} glued together", i)
-                if other.teaser:
+                if i in teasers:
                     self.verdicts[i] = Verdict(True, "teaser expanded", j, text=self.texts[j])
-                    self.exact.setdefault(fp.norm, i)
+                    self.exact.setdefault(self.norms[j], i)
                     return Verdict(False, "fuller text moved to the teaser's place", i)
-            elif fp.teaser and _prefix(fp, other):
+            elif j in teasers and self._prefix(j, i):
                 return Verdict(False, "teaser of an earlier paragraph", i)
         return None
+
+    def _prefix(self, short: int, long: int) -> bool:
+        """``short``'s words are a proper prefix of ``long``'s; a teaser's last word may be cut.
+
+        Words are split only for the rare pair whose texts already start alike.
+        """
+        if not self.norms[long].startswith(self.norms[short]):
+            return False
+        mine, words = self.prints.words(short), self.prints.words(long)
+        n = len(mine)
+        if n >= len(words) or mine[: n - 1] != words[: n - 1]:
+            return False
+        cut = short in self.prints.teasers and words[n - 1].startswith(mine[-1])
+        return mine[-1] == words[n - 1] or cut
 
     def _glued(self, i: int, words: list[str]) -> int | None:
         """Last block of the kept run starting at ``i`` whose words, joined, are ``words``."""
         at = 0
-        for k in range(i, min(len(self.prints), i + len(words) + POSTINGS)):
-            part = self.prints[k]
-            if part is not None and self.verdicts[k].keep and part.size:
-                if words[at : at + part.size] != part.words:
+        for k in range(i, min(len(self.sizes), i + len(words) + POSTINGS)):
+            size = self.sizes[k]
+            if size and self.verdicts[k].keep:
+                if words[at : at + size] != self.prints.words(k):
                     return None
-                at += part.size
+                at += size
                 if at == len(words):
                     return k if k > i else None
         return None
 
-    def _index(self, j: int, fp: Fingerprint) -> None:
+    def _index(self, j: int) -> None:
         """Every kept block is the first of its text or, for a label, one more of its places."""
-        if self.exact.setdefault(fp.norm, j) != j:
-            if len(self.seen[fp.norm]) < POSTINGS:
-                self.seen[fp.norm].append(j)
+        norm = self.norms[j]
+        if self.exact.setdefault(norm, j) != j:
+            if len(self.seen[norm]) < POSTINGS:
+                self.seen[norm].append(j)
             return
-        for key in fp.keys:
-            if len(postings := self.near.get(key, ())) < POSTINGS:
-                self.near[key] = (*postings, j)
-        if fp.start and len(postings := self.starts.get(fp.start, ())) < POSTINGS:
-            self.starts[fp.start] = (*postings, j)
+        for key in (self.prints.heads[j], self.prints.tails[j], self.prints.starts[j]):
+            index = self.starts if key & 3 == 3 else self.near
+            if key and len(postings := index.get(key, ())) < POSTINGS:
+                index[key] = (*postings, j)
 
     def _runs(self) -> None:
         """A short repeat goes only in a run: a neighbour repeats its original's neighbour.
@@ -271,17 +286,3 @@ class _Dedup:
             return False
         verdict = self.verdicts[n]
         return verdict.of == i if not verdict.keep else i in self.short.get(n, ())
-
-
-def _prefix(short: Fingerprint, long: Fingerprint) -> bool:
-    """``short``'s words are a proper prefix of ``long``'s; a teaser's last word may be cut off.
-
-    Words are split only for the rare pair whose texts already start alike.
-    """
-    if not long.norm.startswith(short.norm):
-        return False
-    mine, words = short.words, long.words
-    n = len(mine)
-    if n >= len(words) or mine[: n - 1] != words[: n - 1]:
-        return False
-    return mine[-1] == words[n - 1] or (short.teaser and words[n - 1].startswith(mine[-1]))

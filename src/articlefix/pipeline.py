@@ -9,7 +9,7 @@ from articlefix.blocks import Block, has_front_matter, split_blocks
 from articlefix.classify import TypedBlock, classify, closes_quote
 from articlefix.decode import decode, repair_mojibake
 from articlefix.dedup import Verdict, dedup
-from articlefix.fingerprint import fingerprint
+from articlefix.fingerprint import fingerprints
 from articlefix.options import Options
 from articlefix.render import render
 from articlefix.report import Encoding, Removal, Report, SimilarKept, Tag, preview
@@ -84,7 +84,7 @@ def _dedup(blocks: list[Block], options: Options) -> list[Verdict]:
     """Verdicts for ``blocks``; the fingerprints, as large as the text, die with this call."""
     return dedup(
         [b.text for b in blocks],
-        [None if b.kind == "verbatim" else fingerprint(b.text) for b in blocks],
+        fingerprints([None if b.kind == "verbatim" else b.text for b in blocks]),
         max_candidates=options.max_candidates,
         closes_quote=closes_quote,
     )

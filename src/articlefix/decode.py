@@ -36,16 +36,19 @@ _C1 = "\u0080-\u009f"
 # Lines worth ftfy's time: mojibake, or C1 controls (cp1252 bytes read as latin-1), which
 # ``fix_encoding`` turns into their cp1252 characters wherever it meets them. Both count, so a
 # line holding only a C1 control is repaired now, not later when a re-wrap joins it to mojibake.
-# One character class first (the sets are disjoint) lets the regex engine skip to candidates
-# twice as fast as an alternation; the lookbehinds then tell which set matched.
+# The match is the last continuation, found first: continuations are rarer than leads in text
+# with accents (every "é" is a lead), and the lookbehinds then check what comes before.
 _SUSPECT = re.compile(
-    f"[{_C1}{_LEAD2}{_LEAD3}]"
-    f"(?:(?<=[{_C1}])|(?<=[{_LEAD2}]){_CONTINUATION}|(?<=[{_LEAD3}]){_CONTINUATION}{{2}})"
+    f"{_CONTINUATION}(?:(?<=[{_C1}])|(?<=[{_LEAD2}].)|(?<=[{_LEAD3}]{_CONTINUATION}.))"
 )
+_NOT_TEXT = "binary data (control characters), not text"
 # What may come before the first visible character of a text: blanks and BOMs.
 _HEAD = re.compile("[ \t\n\r\f\v\ufeff]*")
 # Control characters that never occur in text: their presence means binary data.
 _BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# The same test on UTF-8 bytes, where these characters are single bytes: a byte translation
+# (each of them to NUL) and a search for NUL run four times faster than the regex on text.
+_BINARY_BYTES = bytes(0 if b < 9 or 13 < b < 27 or 27 < b < 32 else 1 for b in range(256))
 # Invisible characters named in the report; one ``in`` test per character is many times
 # faster than a regex over a long text, which is then searched only when it holds one.
 _HIDDEN = tuple(
@@ -110,7 +113,9 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     except UnicodeDecodeError:
         text, name, confidence = _detect(data)
         return _finish(text, name, confidence, bom=False, repair=repair)
-    return _finish(text, "utf-8", 1.0, bom=False, repair=repair)
+    if b"\x00" in data.translate(_BINARY_BYTES):
+        raise ArticlefixError(_NOT_TEXT)
+    return _finish(text, "utf-8", 1.0, bom=False, repair=repair, checked=True)
 
 
 def _strict(data: bytes, name: str) -> str:
@@ -139,7 +144,9 @@ def _detect(data: bytes) -> tuple[str, str, float]:
     return text, "cp1252", float(guess["confidence"])
 
 
-def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool) -> Decoded:
+def _finish(
+    text: str, name: str, confidence: float, *, bom: bool, repair: bool, checked: bool = False
+) -> Decoded:
     # Every BOM before the first visible character goes, not just the one a codec strips: files
     # saved twice by editors carry two, and one after a blank line would start the output, where
     # a second run removes it (not idempotent). The whitespace stays: it may be Markdown.
@@ -147,8 +154,8 @@ def _finish(text: str, name: str, confidence: float, *, bom: bool, repair: bool)
     head = blank.end() if blank else 0
     if "\ufeff" in text[:head]:
         text = text[:head].replace("\ufeff", "") + text[head:]
-    if _BINARY.search(text):
-        raise ArticlefixError("binary data (control characters), not text")
+    if not checked and _BINARY.search(text):
+        raise ArticlefixError(_NOT_TEXT)
     fixed, suspect = _repair(text) if repair else (text, False)
     return Decoded(fixed, name, confidence, bom, fixed != text, _hidden(fixed), suspect)
 

@@ -32,9 +32,9 @@ _REPLACE = tuple(
     + [(ch, "") for ch in _INVISIBLE]
 )
 _AGENCY = re.compile(
-    r"\s*[(\[](?:afp|ap|dpa|reuters|ansa|efe|epd|kna|sda|ats|apa|belga|anp|upi|tass|xinhua|"
+    r"[(\[](?:afp|ap|dpa|reuters|ansa|efe|epd|kna|sda|ats|apa|belga|anp|upi|tass|xinhua|"
     r"kyodo|yonhap|pa|ips|sid|bloomberg|agence france-presse|associated press)"
-    r"(?:\s*[/,]\s*(?:afp|ap|dpa|reuters|ansa|efe|epd|kna|sda|ats|apa|belga|anp|upi|sid))*[)\]]$"
+    r"(?:\s*[/,]\s*(?:afp|ap|dpa|reuters|ansa|efe|epd|kna|sda|ats|apa|belga|anp|upi|sid))*[)\]]"
 )
 _LEADING_DASH = re.compile(r"-+ +")
 # Joins the blocks for the whole-document passes; decoded text never holds a NUL (binary).
@@ -117,7 +117,11 @@ def _finish(text: str) -> str:
         text = " ".join(text.split())
     if text.startswith("-") and (dash := _LEADING_DASH.match(text)):
         text = text[dash.end() :]
-    return _AGENCY.sub("", text) if text.endswith((")", "]")) else text
+    if not text.endswith((")", "]")):
+        return text
+    # The credit is the last bracket: matched from there, not tried at every position.
+    at = max(text.rfind("("), text.rfind("["))
+    return text[:at].rstrip() if at >= 0 and _AGENCY.fullmatch(text, at) else text
 
 
 def _space_after(norm: str, words: int) -> int:

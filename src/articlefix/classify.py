@@ -16,6 +16,7 @@ from typing import Literal
 from articlefix.blocks import Block, unescape
 
 TypedKind = Literal["heading", "quote", "attribution", "paragraph", "verbatim"]
+_PARAGRAPH: TypedKind = "paragraph"
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
 _PARTICLE = r"(?:de|da|di|del|van|von|der|den|le|la|du|bin|al|ibn|ten|ter|zu)"
@@ -52,13 +53,6 @@ class TypedBlock:
     rule: str
     level: int = 2
     raw: bool = False  # Markdown source from the input: written back without escaping
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    text: str
-    before_kind: TypedKind | None  # as this pass classified it
-    after: Block | None
 
 
 def _words(text: str) -> int:
@@ -101,18 +95,18 @@ def closes_quote(text: str, before: str) -> bool:
     return _attribution_line(text, before) and "\n" not in before and _words(before) >= 6
 
 
-def _is_attribution(c: _Context) -> bool:
-    return c.before_kind == "quote"
+def _is_attribution(text: str, before: TypedKind | None, after: Block | None) -> bool:
+    return before == "quote"
 
 
-def _is_quote(c: _Context) -> bool:
-    return c.after is not None and _prose(c.after) and closes_quote(_plain(c.after), c.text)
+def _is_quote(text: str, before: TypedKind | None, after: Block | None) -> bool:
+    return after is not None and _prose(after) and closes_quote(_plain(after), text)
 
 
 def _headline_case(text: str) -> bool:
     """Most words capitalised, as headline style writes them ("Why Monitor Your Systems")."""
     tokens = text.split()
-    return len(tokens) >= 2 and sum(t[:1].isupper() for t in tokens) > 0.85 * len(tokens)
+    return len(tokens) >= 2 and sum(map(str.isupper, [t[0] for t in tokens])) > 0.85 * len(tokens)
 
 
 def _starts_like_a_title(text: str) -> bool:
@@ -127,27 +121,27 @@ def _not_heading(text: str) -> bool:
     return text.endswith(("?", "?\n")) and bool(_QUESTION.search(text))
 
 
-def _is_heading(c: _Context) -> bool:
+def _is_heading(text: str, before: TypedKind | None, after: Block | None) -> bool:
     """A short line, no sentence ending, that introduces a long paragraph or is in headline case.
 
     Measured on real articles: before a long paragraph (24 words or more) a short line is a
-    heading two times in three; before a short one, only when written in headline case.
+    heading two times in three; before a short one, only when written in headline case. The
+    tests that rule out most lines come first: long paragraphs, then runs of short lines.
     """
-    text = c.text
     return (
         len(text) <= 140
         and not text.endswith(_SENTENCE_END)
+        and after is not None
+        and after.kind != "verbatim"
+        and (_words(after.text) >= 24 or _headline_case(text))
         and _starts_like_a_title(text)
         and 0 < _words(text) <= 18
         and not _not_heading(text)
-        and c.after is not None
-        and c.after.kind != "verbatim"
-        and (_words(c.after.text) >= 24 or _headline_case(text))
-        and not (_prose(c.after) and _attribution_line(_plain(c.after), text))
+        and not (_prose(after) and _attribution_line(_plain(after), text))
     )
 
 
-Rule = tuple[str, TypedKind, Callable[[_Context], bool]]
+Rule = tuple[str, TypedKind, Callable[[str, TypedKind | None, Block | None], bool]]
 
 #: Tried in order; the first rule whose test passes decides. Blocks the input already marked
 #: (``##``, ``>``, verbatim Markdown) keep their kind and never reach these rules.
@@ -166,15 +160,15 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
             rule = "marked in the input"
             out.append(TypedBlock(block.text, block.kind, rule, block.level or 2, block.raw))
             continue
-        found: Rule | None = None
+        name, kind = "plain paragraph", _PARAGRAPH
         if tag and _prose(block):
-            context = _Context(
-                _plain(block),
-                out[-1].kind if out else None,
-                blocks[k + 1] if k + 1 < len(blocks) else None,
-            )
-            found = next((r for r in RULES if r[2](context)), None)
-        name, kind = (found[0], found[1]) if found else ("plain paragraph", "paragraph")
+            text = _plain(block)
+            before = out[-1].kind if out else None
+            after = blocks[k + 1] if k + 1 < len(blocks) else None
+            for rule, rule_kind, test in RULES:
+                if test(text, before, after):
+                    name, kind = rule, rule_kind
+                    break
         text = _LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
         out.append(TypedBlock(text, kind, name, raw=block.raw))  # attribution: dash is written
     return _paired(out)

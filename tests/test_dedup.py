@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from articlefix import Options, clean
+from articlefix import Options, clean, dedup
 from articlefix.dedup import difference
 
 FILLER = {
@@ -215,6 +215,21 @@ def test_template_lines_are_all_kept() -> None:
     result = clean("\n".join(lines) + "\n")
     assert result.report.removed == ()
     assert result.report.blocks_out == 300
+
+
+def test_a_key_shared_by_many_blocks_stops_bringing_candidates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Template lines that all start alike cost no comparisons once their key is full."""
+    calls = []
+    monkeypatch.setattr(dedup, "extract", lambda *a, **k: calls.append(a) or [])
+    lines = [
+        f"Ligue 1, 6e journée : Club{n} {n % 5}-{n % 3} Other{n} (buts : Name{n} {n}e)"
+        for n in range(2000)
+    ]
+    result = clean("\n".join(lines) + "\n")
+    assert result.report.blocks_out == 2000
+    assert 0 < len(calls) < dedup.POSTINGS
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,9 @@
 
 Candidates come from two indexes, never from all pairs: the exact normalised text, and head/tail
 word shingles (a small change inside a block leaves one of them intact). Each index list is
-capped, so template-like text where every line looks alike stays linear. rapidfuzz scores a
-candidate; the score only finds pairs. What decides is :func:`difference`: a later block goes
+capped, and a full one finds nothing: a key that many blocks share tells none of them apart, so
+template-like text where every line looks alike stays linear. rapidfuzz scores a candidate; the
+score only finds pairs. What decides is :func:`difference`: a later block goes
 only when every difference from its original is a known formatting artefact.
 """
 
@@ -12,15 +13,18 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from rapidfuzz.distance import Hamming, Levenshtein
 from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extract
 
 from articlefix.fingerprint import Fingerprints
 
 #: Candidates must score this with rapidfuzz before the whitelist looks at them.
 SIMILAR = 85.0
-#: Longest index list: past it a key is too common to tell blocks apart.
+#: Longest index list: a key shared by this many kept blocks is too common to tell blocks apart
+#: (template lines: "Ligue 1, 12e journée : ..."), and finds no candidates from then on.
 POSTINGS = 16
 #: Blocks of fewer words go only as part of a repeated run ("Q:", "Photo").
 MIN_ALONE = 3
@@ -172,13 +176,25 @@ class _Dedup:
         head, tail = self.prints.heads[j], self.prints.tails[j]
         if not head:
             return None
-        seen = sorted({*self.near.get(head, ()), *self.near.get(tail, ())})
+        lists = (self.near.get(head, ()), self.near.get(tail, ()))
+        seen = sorted({i for found in lists if len(found) < POSTINGS for i in found})
+        seen = seen[: self.max_candidates]
+        if not seen:
+            return None
         norm, norms = self.norms[j], self.norms
+        # One call scores all candidates: template lines bring several each, and a call per
+        # candidate costs more than the comparison. Judged in the blocks' order, as found.
+        scored = extract(
+            norm,
+            [norms[i] for i in seen],
+            scorer=ratio,
+            processor=None,
+            score_cutoff=SIMILAR,
+            limit=None,
+        )
         best, best_score = -1, 0.0
-        for i in seen[: self.max_candidates]:
-            score = ratio(norms[i], norm, score_cutoff=SIMILAR)
-            if not score:
-                continue
+        for _, score, at in sorted(scored, key=itemgetter(2)):
+            i = seen[at]
             if len(norms[i]) == len(norm) and _typo(norms[i], norm):
                 return Verdict(False, "near copy (typo fixed)", i, round(score, 1))
             if score > best_score:
@@ -190,9 +206,15 @@ class _Dedup:
 
     def _contained(self, j: int) -> Verdict | None:
         """A teaser and its full paragraph, or earlier blocks glued into one."""
-        teasers = self.prints.teasers
-        for i in self.starts.get(self.prints.starts[j], ()):
-            if self._prefix(i, j):
+        teasers, norms = self.prints.teasers, self.norms
+        norm, teaser = norms[j], j in teasers
+        # Template lines share their first words by the dozen: ``startswith``, which ``_prefix``
+        # needs anyway, rules nearly all of them out before a method call.
+        starts = self.starts.get(self.prints.starts[j], ())
+        if len(starts) == POSTINGS:
+            return None
+        for i in starts:
+            if norm.startswith(norms[i]) and self._prefix(i, j):
                 glued = self._glued(i, self.prints.words(j))
                 if glued is not None:
                     return Verdict(False, f"earlier blocks {i + 1}-{glued + 1} glued together", i)
@@ -200,17 +222,15 @@ class _Dedup:
                     self.verdicts[i] = Verdict(True, "teaser expanded", j, text=self.texts[j])
                     self.exact.setdefault(self.norms[j], i)
                     return Verdict(False, "fuller text moved to the teaser's place", i)
-            elif j in teasers and self._prefix(j, i):
+            elif teaser and norms[i].startswith(norm) and self._prefix(j, i):
                 return Verdict(False, "teaser of an earlier paragraph", i)
         return None
 
     def _prefix(self, short: int, long: int) -> bool:
         """``short``'s words are a proper prefix of ``long``'s; a teaser's last word may be cut.
 
-        Words are split only for the rare pair whose texts already start alike.
+        For a pair whose texts already start alike (the words are split only then).
         """
-        if not self.norms[long].startswith(self.norms[short]):
-            return False
         mine, words = self.prints.words(short), self.prints.words(long)
         n = len(mine)
         if n >= len(words) or mine[: n - 1] != words[: n - 1]:

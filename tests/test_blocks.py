@@ -53,6 +53,15 @@ def test_a_blank_line_does_not_glue_a_paragraph_per_line_article() -> None:
     assert clean(text).markdown.count("\n\n") == len(PARAS) - 1
 
 
+def test_each_article_of_a_dump_decides_its_own_layout() -> None:
+    """Wrapped articles among many one-paragraph-per-line ones are still joined, and vice versa."""
+    per_line = "\n".join(PARAS * 20) + "\n"  # 80 lines, as scraped articles often are
+    wrapped = "\n\n".join(textwrap.fill(p, 60) for p in PARAS) + "\n"
+    dump = "\n".join([per_line, per_line, wrapped, per_line, per_line])
+    blocks = split_blocks(dump, markdown=False)
+    assert texts(blocks) == PARAS * 40 + PARAS + PARAS * 40
+
+
 def test_blank_and_whitespace_lines_only_separate() -> None:
     text = "\n \t\n" + PARAS[0] + "\n   \n\n" + PARAS[1] + "   \n\n\n"
     assert texts(split_blocks(text, markdown=False)) == PARAS[:2]

@@ -33,6 +33,8 @@ _STRUCTURE = re.compile(
 )
 _OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote mark or a dash
 _TERMINAL = tuple('.!?…:;"”»)')
+#: Chunks on either side of a chunk whose line breaks decide its layout.
+LAYOUT_VOTES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +58,10 @@ def split_blocks(text: str, *, markdown: bool) -> list[Block]:
         blocks.append(Block("\n".join(raw[top:start]), top + 1, start - top, "verbatim"))
     lines = [line.rstrip() for line in raw]
     chunks = list(_chunks(lines, start, markdown=markdown))
-    per_line = _breaks_at_sentences(chunks)
     # Without blank lines the layout is one paragraph per line, however alike the lines look.
-    join = len(chunks) > 1 and not per_line
-    for first, chunk in chunks:
+    many = len(chunks) > 1
+    for (first, chunk), per_line in zip(chunks, _breaks_at_sentences(chunks), strict=True):
+        join = many and not per_line
         blocks.extend(_chunk_blocks(first, chunk, markdown=markdown, join=join, per_line=per_line))
     return blocks
 
@@ -182,20 +184,30 @@ def _quote(first: int, chunk: list[str], *, markdown: bool) -> list[Block] | Non
     ]
 
 
-def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> bool:
-    """True when most line breaks in the document fall between sentences.
+def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> list[bool]:
+    """Per chunk: True when the line breaks around it mostly fall between sentences.
 
     Wrapping breaks a line wherever the width runs out, so only a few breaks follow a sentence
-    end; in a one-paragraph-per-line article nearly all of them do, blank line or not. Decided
-    for the whole document, since a chunk of two similar lines alone could be either.
+    end; in a one-paragraph-per-line article nearly all of them do, blank line or not. A chunk
+    of two similar lines alone could be either, so each chunk with breaks casts one vote, and
+    the votes of the :data:`LAYOUT_VOTES` chunks on either side decide: a whole article's worth,
+    yet in a dump of articles concatenated, each article's own paragraphs decide for it.
     """
-    breaks = ends = 0
+    votes: list[int] = [0]  # running sums: chunks voting "one paragraph per line", and any vote
+    voters: list[int] = [0]
     for _, chunk in chunks:
+        breaks = ends = 0
         for line, after in pairwise(chunk):
             breaks += 1
             after = after.lstrip()
             ends += line.endswith(_TERMINAL) and (after[:1].isupper() or after[:1] in _OPENING)
-    return ends * 2 > breaks
+        votes.append(votes[-1] + (ends * 2 > breaks))
+        voters.append(voters[-1] + (breaks > 0))
+    layout = []
+    for n in range(len(chunks)):
+        low, high = max(0, n - LAYOUT_VOTES), min(len(chunks), n + LAYOUT_VOTES + 1)
+        layout.append((votes[high] - votes[low]) * 2 > voters[high] - voters[low])
+    return layout
 
 
 def _wrapped(lines: list[str]) -> bool:

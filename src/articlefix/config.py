@@ -45,12 +45,17 @@ def load(path: Path, *, explicit: bool) -> dict[str, Any]:
     A ``pyproject.toml`` without ``[tool.articlefix]`` gives nothing; a file named with
     ``--config`` may also hold the keys at its top level.
     """
-    import tomllib  # only when there is a file to read
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    if not explicit and b"articlefix" not in raw:
+        return {}  # another tool's pyproject.toml: not even parsed (nor its errors ours)
+    import tomllib  # only when there is something to read: a shell start-up saves its import
 
     try:
-        with path.open("rb") as file:
-            data = tomllib.load(file)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
     tool = data.get("tool", {}).get("articlefix")
     if tool is None:

@@ -71,4 +71,7 @@ def render(blocks: Sequence[TypedBlock]) -> str:
             parts[-1] += "\n" + written  # the attribution closes its quote's blockquote
         else:
             parts.append(written)
-    return "\n\n".join(parts) + "\n" if parts else ""
+    if not parts:
+        return ""
+    parts[-1] += "\n"  # not ``join(...) + "\n"``: on a 100 MB dump, that copies the document
+    return "\n\n".join(parts)

@@ -89,3 +89,12 @@ def test_report_to_dict_is_plain_data() -> None:
     data = json.loads(json.dumps(clean(MIXED).report.to_dict()))
     assert data["removed"][0]["repeats"] == 1
     assert data["quotes"] == 1
+
+
+def test_report_to_dict_holds_every_field_as_asdict_would() -> None:
+    """The fast conversion must not miss a field a later change adds to the report."""
+    from dataclasses import asdict
+
+    report = clean(MIXED).report
+    assert report.removed and report.tags
+    assert report.to_dict() == {**asdict(report), "headings": 0, "quotes": 1}

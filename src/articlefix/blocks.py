@@ -170,9 +170,10 @@ def _quote(first: int, chunk: list[str], *, markdown: bool) -> list[Block] | Non
     # Markdown mode keeps the blockquote verbatim.
     if not body or any(line.startswith(">") for line in inner) or len(rest) != 1:
         return None
-    if not _DASH.match(rest[0]):
+    dash = _DASH.match(rest[0])
+    who = rest[0][dash.end() :] if dash else ""
+    if not who:  # no dash, or nobody after it: "> —" would be written "> — "
         return None
-    who = _DASH.sub("", rest[0], count=1)
     if markdown:
         return [
             Block("\n".join(body), first, len(body), "quote", raw=True),

@@ -245,7 +245,9 @@ def _undo_lines(text: str, memo: dict[str, str]) -> tuple[str, bool, bool]:
     rare = any(ch in text for ch in _RARE_BREAKS)
     while found := _SUSPECT.search(text, done):
         start, done = _line_bounds(text, found.start(), done, rare=rare)
-        line = text[start:done]
+        # ftfy reads a line as it is written out, without trailing blanks: they can change its
+        # verdict ("â€”ç   "), and a second run would meet the line without them.
+        line = text[start:done].rstrip()
         fixed = memo.get(line)
         if fixed is None:
             fixed = fix_encoding(line)
@@ -254,7 +256,7 @@ def _undo_lines(text: str, memo: dict[str, str]) -> tuple[str, bool, bool]:
         if fixed == line:
             left = True
             continue
-        parts += (text[copied:start], fixed)
+        parts += (text[copied:start], fixed, text[start + len(line) : done])
         copied = done
         if _SUSPECT.search(fixed):
             again = left = True

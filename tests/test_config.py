@@ -69,6 +69,14 @@ def test_a_pyproject_without_the_table_ends_the_search(tmp_path: Path) -> None:
     assert "## " in run(article).stdout
 
 
+def test_another_tools_broken_pyproject_is_not_our_error(tmp_path: Path) -> None:
+    """A file that never mentions articlefix is not parsed: its TOML errors are its own."""
+    article = project(tmp_path, "[tool.black\nline-length = 80\n")
+    result = run(article)
+    assert result.exit_code == 0
+    assert "## " in result.stdout
+
+
 def test_the_common_base_of_several_inputs_is_searched(tmp_path: Path) -> None:
     article = project(tmp_path, "[tool.articlefix]\ntags = false\n")
     second = article.parent / "deeper" / "b.txt"

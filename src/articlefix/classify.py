@@ -106,7 +106,15 @@ def _is_quote(text: str, before: TypedKind | None, after: Block | None) -> bool:
 def _headline_case(text: str) -> bool:
     """Most words capitalised, as headline style writes them ("Why Monitor Your Systems")."""
     tokens = text.split()
-    return len(tokens) >= 2 and sum(map(str.isupper, [t[0] for t in tokens])) > 0.85 * len(tokens)
+    if len(tokens) < 2:
+        return False
+    allowed = 0.15 * len(tokens)  # words not capitalised; runs of results fail at the second
+    for token in tokens:
+        if not token[0].isupper():
+            allowed -= 1
+            if allowed <= 0:
+                return False
+    return True
 
 
 def _starts_like_a_title(text: str) -> bool:

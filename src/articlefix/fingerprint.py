@@ -74,12 +74,21 @@ def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
             teasers.add(n)
             norm = norms[n] = norm[:-3].rstrip()
         size = norm.count(" ") + 1 if norm else 0
-        four = _space_after(norm, 4) if size >= 4 else 0
-        long = size > KEY_WORDS
         sizes.append(size)
-        starts.append(_key(norm[:four], 3) if four else 0)
-        heads.append(_key(norm[: norm.find(" ", four + 1)], 1) if long else 0)
-        tails.append(_key(norm[_space_before(norm, KEY_WORDS) + 1 :], 2) if long else 0)
+        if size < 4:
+            starts.append(0)
+            heads.append(0)
+            tails.append(0)
+            continue
+        three = norm.find(" ", norm.find(" ", norm.find(" ") + 1) + 1)  # the space after word 3
+        four = norm.find(" ", three + 1) if size > 4 else len(norm)
+        starts.append(_key(norm[:four], 3))
+        if size <= KEY_WORDS:
+            heads.append(0)
+            tails.append(0)
+            continue
+        heads.append(_key(norm[: norm.find(" ", four + 1)], 1))
+        tails.append(_key(norm[_space_before(norm, KEY_WORDS) + 1 :], 2))
     return Fingerprints(norms, sizes, heads, tails, starts, frozenset(teasers))
 
 
@@ -122,16 +131,6 @@ def _finish(text: str) -> str:
     # The credit is the last bracket: matched from there, not tried at every position.
     at = max(text.rfind("("), text.rfind("["))
     return text[:at].rstrip() if at >= 0 and _AGENCY.fullmatch(text, at) else text
-
-
-def _space_after(norm: str, words: int) -> int:
-    """Index of the space after the first ``words`` words (the end when there are no more)."""
-    at = -1
-    for _ in range(words):
-        at = norm.find(" ", at + 1)
-        if at < 0:
-            return len(norm)
-    return at
 
 
 def _space_before(norm: str, words: int) -> int:

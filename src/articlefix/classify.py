@@ -60,7 +60,7 @@ def _words(text: str) -> int:
     return len(text.split(None, 25))
 
 
-def _plain(block: Block) -> str:
+def _plain(block: Block | TypedBlock) -> str:
     """What a reader sees: rules judge Markdown source without its backslash escapes."""
     return unescape(block.text) if block.raw else block.text
 
@@ -193,14 +193,15 @@ def _paired(out: list[TypedBlock]) -> list[TypedBlock]:
         after = out[k + 1].kind if k + 1 < len(out) else None
         # A plain paragraph now stands before an attribution: a second run would quote it.
         previous = out[k - 1] if k else None
+        # The same test as the quote rule's, on the same text (one line, escapes read).
         if (
             block.kind == "attribution"
             and previous is not None
             and previous.kind == "paragraph"
-            and not previous.raw
-            and closes_quote(f"— {block.text}", previous.text)
+            and "\n" not in previous.text
+            and closes_quote(f"— {_plain(block)}", _plain(previous))
         ):
-            out[k - 1] = TypedBlock(previous.text, "quote", RULES[1][0])
+            out[k - 1] = TypedBlock(previous.text, "quote", RULES[1][0], raw=previous.raw)
             continue
         if (block.kind == "quote" and after != "attribution") or (
             block.kind == "attribution" and before != "quote"

@@ -174,9 +174,9 @@ class _Dedup:
         word-level diff runs for those, and once more to describe the closest look-alike.
         """
         head, tail = self.prints.heads[j], self.prints.tails[j]
-        if not head:
-            return None
         lists = (self.near.get(head, ()), self.near.get(tail, ()))
+        if not (lists[0] or lists[1]):  # most blocks: nothing earlier starts or ends alike
+            return None
         seen = sorted({i for found in lists if len(found) < POSTINGS for i in found})
         seen = seen[: self.max_candidates]
         if not seen:
@@ -206,13 +206,13 @@ class _Dedup:
 
     def _contained(self, j: int) -> Verdict | None:
         """A teaser and its full paragraph, or earlier blocks glued into one."""
+        starts = self.starts.get(self.prints.starts[j], ())
+        if not starts or len(starts) == POSTINGS:
+            return None
         teasers, norms = self.prints.teasers, self.norms
         norm, teaser = norms[j], j in teasers
         # Template lines share their first words by the dozen: ``startswith``, which ``_prefix``
         # needs anyway, rules nearly all of them out before a method call.
-        starts = self.starts.get(self.prints.starts[j], ())
-        if len(starts) == POSTINGS:
-            return None
         for i in starts:
             if norm.startswith(norms[i]) and self._prefix(i, j):
                 glued = self._glued(i, self.prints.words(j))

@@ -88,7 +88,7 @@ def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
             tails.append(0)
             continue
         heads.append(_key(norm[: norm.find(" ", four + 1)], 1))
-        tails.append(_key(norm[_space_before(norm, KEY_WORDS) + 1 :], 2))
+        tails.append(_key(norm[len(norm.rsplit(" ", KEY_WORDS)[0]) + 1 :], 2))
     return Fingerprints(norms, sizes, heads, tails, starts, frozenset(teasers))
 
 
@@ -131,14 +131,6 @@ def _finish(text: str) -> str:
     # The credit is the last bracket: matched from there, not tried at every position.
     at = max(text.rfind("("), text.rfind("["))
     return text[:at].rstrip() if at >= 0 and _AGENCY.fullmatch(text, at) else text
-
-
-def _space_before(norm: str, words: int) -> int:
-    """Index of the space before the last ``words`` words."""
-    at = len(norm)
-    for _ in range(words):
-        at = norm.rfind(" ", 0, at)
-    return at
 
 
 def _key(words: str, tag: int) -> int:

@@ -62,6 +62,17 @@ def test_each_article_of_a_dump_decides_its_own_layout() -> None:
     assert texts(blocks) == PARAS * 40 + PARAS + PARAS * 40
 
 
+def test_a_list_of_one_line_chunks_takes_the_layout_of_the_article_around_it() -> None:
+    """One-line chunks cast no vote: a re-wrapped entry in a long list is still joined."""
+    wrapped = ["\n".join(textwrap.wrap(p, 60)) for p in PARAS]
+    dates = [f"Aug. {n} -- Hollywood Casino Amphitheatre, St. Louis, MO" for n in range(1, 21)]
+    entry = "Aug. 19 -- Hollywood Casino Amphitheatre - St. Louis, St.\nLouis, MO"
+    text = "\n\n".join([*wrapped, *dates[:10], entry, *dates[10:], *wrapped]) + "\n"
+    blocks = texts(split_blocks(text, markdown=False))
+    assert "Aug. 19 -- Hollywood Casino Amphitheatre - St. Louis, St. Louis, MO" in blocks
+    assert "Louis, MO" not in blocks
+
+
 def test_blank_and_whitespace_lines_only_separate() -> None:
     text = "\n \t\n" + PARAS[0] + "\n   \n\n" + PARAS[1] + "   \n\n\n"
     assert texts(split_blocks(text, markdown=False)) == PARAS[:2]

@@ -14,6 +14,7 @@ breaks and inline markup (``raw``), so only repeats and tags change the file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -33,7 +34,7 @@ _STRUCTURE = re.compile(
 )
 _OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote mark or a dash
 _TERMINAL = tuple('.!?…:;"”»)')
-#: Chunks on either side of a chunk whose line breaks decide its layout.
+#: Votes on either side of a chunk that decide its layout (chunks with line breaks vote).
 LAYOUT_VOTES = 8
 
 
@@ -191,23 +192,27 @@ def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> list[bool]:
     Wrapping breaks a line wherever the width runs out, so only a few breaks follow a sentence
     end; in a one-paragraph-per-line article nearly all of them do, blank line or not. A chunk
     of two similar lines alone could be either, so each chunk with breaks casts one vote, and
-    the votes of the :data:`LAYOUT_VOTES` chunks on either side decide: a whole article's worth,
-    yet in a dump of articles concatenated, each article's own paragraphs decide for it.
+    the :data:`LAYOUT_VOTES` nearest votes on either side decide: a whole article's worth (a
+    list of one-line chunks casts none), yet in a dump of articles concatenated, each article's
+    own paragraphs decide for it.
     """
-    votes: list[int] = [0]  # running sums: chunks voting "one paragraph per line", and any vote
-    voters: list[int] = [0]
-    for _, chunk in chunks:
+    voters: list[int] = []  # chunks with line breaks, in order
+    votes = [0]  # running sum of their votes for "one paragraph per line"
+    for n, (_, chunk) in enumerate(chunks):
         breaks = ends = 0
         for line, after in pairwise(chunk):
             breaks += 1
             after = after.lstrip()
             ends += line.endswith(_TERMINAL) and (after[:1].isupper() or after[:1] in _OPENING)
-        votes.append(votes[-1] + (ends * 2 > breaks))
-        voters.append(voters[-1] + (breaks > 0))
+        if breaks:
+            voters.append(n)
+            votes.append(votes[-1] + (ends * 2 > breaks))
     layout = []
     for n in range(len(chunks)):
-        low, high = max(0, n - LAYOUT_VOTES), min(len(chunks), n + LAYOUT_VOTES + 1)
-        layout.append((votes[high] - votes[low]) * 2 > voters[high] - voters[low])
+        at = bisect_left(voters, n)  # this chunk's own vote, if it has one, is at ``at``
+        low = max(0, at - LAYOUT_VOTES)
+        high = min(len(voters), at + LAYOUT_VOTES + (at < len(voters) and voters[at] == n))
+        layout.append((votes[high] - votes[low]) * 2 > high - low)
     return layout
 
 

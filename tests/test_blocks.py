@@ -106,10 +106,19 @@ def test_front_matter_kept_in_markdown_mode() -> None:
     blocks = split_blocks(FRONT + "\n" + PARAS[0] + "\n", markdown=True)
     assert blocks[0] == Block(FRONT.rstrip("\n"), 1, 4, "verbatim")
     assert texts(blocks)[1:] == [PARAS[0]]
+    # Scraped text saved as .md, one paragraph per line, a paragraph pasted twice: split, deduped.
+    scraped = [PARAS[0], PARAS[1], PARAS[0], PARAS[2], PARAS[3]]
     for options in (Options(), Options(input_format="markdown")):
-        out = clean(FRONT + PARAS[0] + "\n" + PARAS[0] + "\n", options).markdown
-        assert out == FRONT + "\n" + PARAS[0] + "\n"
+        out = clean(FRONT + "\n".join(scraped) + "\n", options).markdown
+        assert out == FRONT + "\n" + "\n\n".join(PARAS) + "\n"
         assert clean(out, options).markdown == out
+
+
+def test_a_short_markdown_paragraph_keeps_its_line_breaks() -> None:
+    """Two lines, even one sentence each, are an author's paragraph: never split."""
+    paragraph = "In my case, I chose lists within lists.\nThis is what it looks like."
+    out = clean(FRONT + "\n" + paragraph + "\n", Options(input_format="markdown")).markdown
+    assert out == FRONT + "\n" + paragraph + "\n"
 
 
 MARKDOWN = [

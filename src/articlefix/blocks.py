@@ -61,7 +61,14 @@ def split_blocks(text: str, *, markdown: bool) -> list[Block]:
     chunks = list(_chunks(lines, start, markdown=markdown))
     # Without blank lines the layout is one paragraph per line, however alike the lines look.
     many = len(chunks) > 1
-    for (first, chunk), per_line in zip(chunks, _breaks_at_sentences(chunks), strict=True):
+    # In Markdown mode a paragraph keeps its line breaks, so a second run meets it again, and
+    # its layout must not hang on neighbours that dedup may remove: it decides alone, and
+    # only from three lines on (scraped text saved as .md), never an author's two-line one.
+    if markdown:
+        layout = _breaks_at_sentences(chunks, around=0, least=2)
+    else:
+        layout = _breaks_at_sentences(chunks, around=LAYOUT_VOTES, least=1)
+    for (first, chunk), per_line in zip(chunks, layout, strict=True):
         join = many and not per_line
         blocks.extend(_chunk_blocks(first, chunk, markdown=markdown, join=join, per_line=per_line))
     return blocks
@@ -186,15 +193,17 @@ def _quote(first: int, chunk: list[str], *, markdown: bool) -> list[Block] | Non
     ]
 
 
-def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> list[bool]:
+def _breaks_at_sentences(
+    chunks: list[tuple[int, list[str]]], *, around: int, least: int
+) -> list[bool]:
     """Per chunk: True when the line breaks around it mostly fall between sentences.
 
     Wrapping breaks a line wherever the width runs out, so only a few breaks follow a sentence
     end; in a one-paragraph-per-line article nearly all of them do, blank line or not. A chunk
-    of two similar lines alone could be either, so each chunk with breaks casts one vote, and
-    the :data:`LAYOUT_VOTES` nearest votes on either side decide: a whole article's worth (a
-    list of one-line chunks casts none), yet in a dump of articles concatenated, each article's
-    own paragraphs decide for it.
+    of two similar lines alone could be either, so each chunk with ``least`` breaks or more
+    casts one vote, and the ``around`` nearest votes on either side decide with its own: a
+    whole article's worth (a list of one-line chunks casts none), yet in a dump of articles
+    concatenated, each article's own paragraphs decide for it.
     """
     voters: list[int] = []  # chunks with line breaks, in order
     votes = [0]  # running sum of their votes for "one paragraph per line"
@@ -204,14 +213,14 @@ def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> list[bool]:
             breaks += 1
             after = after.lstrip()
             ends += line.endswith(_TERMINAL) and (after[:1].isupper() or after[:1] in _OPENING)
-        if breaks:
+        if breaks >= least:
             voters.append(n)
             votes.append(votes[-1] + (ends * 2 > breaks))
     layout = []
     for n in range(len(chunks)):
         at = bisect_left(voters, n)  # this chunk's own vote, if it has one, is at ``at``
-        low = max(0, at - LAYOUT_VOTES)
-        high = min(len(voters), at + LAYOUT_VOTES + (at < len(voters) and voters[at] == n))
+        low = max(0, at - around)
+        high = min(len(voters), at + around + (at < len(voters) and voters[at] == n))
         layout.append((votes[high] - votes[low]) * 2 > high - low)
     return layout
 

@@ -187,6 +187,25 @@ def test_teaser_after_its_paragraph_goes() -> None:
     assert clean("\n".join(lines) + "\n").markdown.count("Scientists") == 1
 
 
+def test_an_expanded_teaser_is_the_full_paragraph_for_later_teasers() -> None:
+    """Once a teaser holds its paragraph, a later, longer teaser of it goes (as a rerun sees)."""
+    full = (
+        "Scientists in Norway have found a way to store solar heat in salt for months, "
+        "which could change how northern towns heat their homes in winter."
+    )
+    other = "A paragraph that is between the two and says other things."
+    lines = [
+        "Scientists in Norway have found…",
+        other,
+        full,
+        "Another paragraph that comes between them with other words.",
+        "Scientists in Norway have found a way to store solar heat in salt…",
+    ]
+    result = clean("\n".join(lines) + "\n")
+    assert result.markdown.strip().split("\n\n") == [full, other, lines[3]]
+    assert clean(result.markdown).markdown == result.markdown
+
+
 def test_natural_prefix_without_ellipsis_is_kept() -> None:
     """An article may repeat its lead sentence inside a longer paragraph: that is content."""
     lines = [

@@ -122,9 +122,12 @@ class _Dedup:
         max_candidates: int,
         closes_quote: Callable[[str, str], bool] | None,
     ) -> None:
-        self.texts, self.prints, self.max_candidates = texts, prints, max_candidates
+        self.texts, self.max_candidates = texts, max_candidates
         self.closes_quote = closes_quote
-        self.norms, self.sizes = prints.norms, prints.sizes
+        # Copies: a teaser expanded in place takes on its full paragraph's fingerprint.
+        self.norms, self.teasers = list(prints.norms), set(prints.teasers)
+        self.sizes, self.head_keys = prints.sizes[:], prints.heads[:]
+        self.tail_keys, self.start_keys = prints.tails[:], prints.starts[:]
         self.verdicts: list[Verdict] = [_KEPT] * len(texts)
         self.exact: dict[str, int] = {}
         # Postings are tuples: most keys have one, and a 1-tuple is half the size of a list.
@@ -173,7 +176,7 @@ class _Dedup:
         Only a candidate of the same length can be a typo fix (two letters swapped), so the
         word-level diff runs for those, and once more to describe the closest look-alike.
         """
-        head, tail = self.prints.heads[j], self.prints.tails[j]
+        head, tail = self.head_keys[j], self.tail_keys[j]
         lists = (self.near.get(head, ()), self.near.get(tail, ()))
         if not (lists[0] or lists[1]):  # most blocks: nothing earlier starts or ends alike
             return None
@@ -201,26 +204,26 @@ class _Dedup:
                 best, best_score = i, score
         if best < 0:
             return None
-        why = difference(self.prints.words(best), self.prints.words(j))
+        why = difference(self._words(best), self._words(j))
         return Verdict(True, f"similar, kept: {why}", best, round(best_score, 1))
 
     def _contained(self, j: int) -> Verdict | None:
         """A teaser and its full paragraph, or earlier blocks glued into one."""
-        starts = self.starts.get(self.prints.starts[j], ())
+        starts = self.starts.get(self.start_keys[j], ())
         if not starts or len(starts) == POSTINGS:
             return None
-        teasers, norms = self.prints.teasers, self.norms
+        teasers, norms = self.teasers, self.norms
         norm, teaser = norms[j], j in teasers
         # Template lines share their first words by the dozen: ``startswith``, which ``_prefix``
         # needs anyway, rules nearly all of them out before a method call.
         for i in starts:
             if norm.startswith(norms[i]) and self._prefix(i, j):
-                glued = self._glued(i, self.prints.words(j))
+                glued = self._glued(i, self._words(j))
                 if glued is not None:
                     return Verdict(False, f"earlier blocks {i + 1}-{glued + 1} glued together", i)
                 if i in teasers:
                     self.verdicts[i] = Verdict(True, "teaser expanded", j, text=self.texts[j])
-                    self.exact.setdefault(self.norms[j], i)
+                    self._expand(i, j)
                     return Verdict(False, "fuller text moved to the teaser's place", i)
             elif teaser and norms[i].startswith(norm) and self._prefix(j, i):
                 return Verdict(False, "teaser of an earlier paragraph", i)
@@ -231,11 +234,11 @@ class _Dedup:
 
         For a pair whose texts already start alike (the words are split only then).
         """
-        mine, words = self.prints.words(short), self.prints.words(long)
+        mine, words = self._words(short), self._words(long)
         n = len(mine)
         if n >= len(words) or mine[: n - 1] != words[: n - 1]:
             return False
-        cut = short in self.prints.teasers and words[n - 1].startswith(mine[-1])
+        cut = short in self.teasers and words[n - 1].startswith(mine[-1])
         return mine[-1] == words[n - 1] or cut
 
     def _glued(self, i: int, words: list[str]) -> int | None:
@@ -244,12 +247,26 @@ class _Dedup:
         for k in range(i, min(len(self.sizes), i + len(words) + POSTINGS)):
             size = self.sizes[k]
             if size and self.verdicts[k].keep:
-                if words[at : at + size] != self.prints.words(k):
+                if words[at : at + size] != self._words(k):
                     return None
                 at += size
                 if at == len(words):
                     return k if k > i else None
         return None
+
+    def _expand(self, i: int, j: int) -> None:
+        """The teaser at ``i`` now holds block ``j``'s text: found as that text from now on.
+
+        A second run meets the full text at ``i``; so must every later block of this one.
+        """
+        self.norms[i] = self.norms[j]
+        self.teasers.discard(i)
+        for column in (self.sizes, self.head_keys, self.tail_keys, self.start_keys):
+            column[i] = column[j]
+        self._index(i)
+
+    def _words(self, n: int) -> list[str]:
+        return self.norms[n].split()
 
     def _index(self, j: int) -> None:
         """Every kept block is the first of its text or, for a label, one more of its places."""
@@ -258,9 +275,10 @@ class _Dedup:
             if len(self.seen[norm]) < POSTINGS:
                 self.seen[norm].append(j)
             return
-        for key in (self.prints.heads[j], self.prints.tails[j], self.prints.starts[j]):
+        for key in (self.head_keys[j], self.tail_keys[j], self.start_keys[j]):
             index = self.starts if key & 3 == 3 else self.near
-            if key and len(postings := index.get(key, ())) < POSTINGS:
+            postings = index.get(key, ())
+            if key and len(postings) < POSTINGS and j not in postings:  # an expanded teaser
                 index[key] = (*postings, j)
 
     def _runs(self) -> None:

@@ -60,9 +60,6 @@ class Fingerprints:
     starts: array[int]  # the first four words, for teasers and glued blocks
     teasers: frozenset[int]  # ends in an ellipsis: may be the cut-off start of a later block
 
-    def words(self, n: int) -> list[str]:
-        return self.norms[n].split()
-
 
 def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
     """Fingerprints of ``texts``; ``None`` (verbatim Markdown) gets an empty one, never matched."""

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from articlefix import Options, clean, dedup
-from articlefix.dedup import difference
+from articlefix.whitelist import difference
 
 FILLER = {
     "en": [
@@ -203,6 +203,19 @@ def test_an_expanded_teaser_is_the_full_paragraph_for_later_teasers() -> None:
     ]
     result = clean("\n".join(lines) + "\n")
     assert result.markdown.strip().split("\n\n") == [full, other, lines[3]]
+    assert clean(result.markdown).markdown == result.markdown
+
+
+def test_every_teaser_kept_before_the_full_paragraph_goes_with_it() -> None:
+    """Two teasers cut at different letters, then the paragraph: one place, one text."""
+    full = (
+        "Scientists in Norway have found a way to store solar heat in salt for months, "
+        "which could change how northern towns heat their homes in winter."
+    )
+    other = "A paragraph that is between the two and says other things."
+    lines = ["Scientists in Norway have fou…", other, "Scientists in Norway have found…", full]
+    result = clean("\n".join(lines) + "\n")
+    assert result.markdown.strip().split("\n\n") == [full, other]
     assert clean(result.markdown).markdown == result.markdown
 
 

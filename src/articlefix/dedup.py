@@ -4,7 +4,7 @@ Candidates come from two indexes, never from all pairs: the exact normalised tex
 word shingles (a small change inside a block leaves one of them intact). Each index list is
 capped, and a full one finds nothing: a key that many blocks share tells none of them apart, so
 template-like text where every line looks alike stays linear. rapidfuzz scores a candidate; the
-score only finds pairs. What decides is :func:`difference`: a later block goes
+score only finds pairs. What decides is the whitelist (``whitelist.py``): a later block goes
 only when every difference from its original is a known formatting artefact.
 """
 
@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
-from rapidfuzz.distance import Hamming, Levenshtein
 from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extract
 
 from articlefix.fingerprint import Fingerprints
+from articlefix.whitelist import difference, typo
 
 #: Candidates must score this with rapidfuzz before the whitelist looks at them.
 SIMILAR = 85.0
@@ -42,58 +42,6 @@ class Verdict:
 
 
 _KEPT = Verdict(True)
-
-
-def difference(a: Sequence[str], b: Sequence[str]) -> str:
-    """'' when words ``b`` repeat ``a`` but for a typo (two letters swapped); else what differs."""
-    changes = [op for op in Levenshtein.opcodes(a, b) if op.tag != "equal"]
-    if not changes:
-        return ""
-    op = changes[0]
-    old, new = " ".join(a[op.src_start : op.src_end]), " ".join(b[op.dest_start : op.dest_end])
-    if len(changes) == 1 and op.tag == "replace" and _swapped(old, new):
-        return ""
-    described = {
-        "replace": f"{old!r} became {new!r}",
-        "delete": f"{old!r} left out",
-        "insert": f"{new!r} added",
-    }[op.tag]
-    return described + (f" (+{len(changes) - 1} more)" if len(changes) > 1 else "")
-
-
-def _swapped(old: str, new: str) -> bool:
-    """Two neighbouring letters swapped inside a word of five letters or more.
-
-    The typo kind a later copy may fix ("freeodm:" -> "freedom:"); punctuation around the word
-    may differ in nothing, and a digit is never part of it.
-    """
-    if len(old) != len(new):
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(old, new, strict=True)) if x != y]
-    if len(diff) != 2 or diff[1] != diff[0] + 1:
-        return False
-    i = diff[0]
-    if not (old[i] == new[i + 1] and old[i + 1] == new[i] and old[i : i + 2].isalpha()):
-        return False
-    start, end = i, i + 2
-    while start > 0 and old[start - 1].isalpha():
-        start -= 1
-    while end < len(old) and old[end].isalpha():
-        end += 1
-    return end - start >= 5
-
-
-def _typo(old: str, new: str) -> bool:
-    """Equal-length texts that differ only by two letters swapped in one long word."""
-    if Hamming.distance(old, new, score_cutoff=2) != 2:
-        return False
-    first, second = Hamming.editops(old, new)
-    i = first.src_pos
-    if second.src_pos != i + 1:
-        return False
-    start = old.rfind(" ", 0, i) + 1
-    end = old.find(" ", i)
-    return _swapped(old[start : end if end >= 0 else None], new[start : end if end >= 0 else None])
 
 
 def dedup(
@@ -198,7 +146,7 @@ class _Dedup:
         best, best_score = -1, 0.0
         for _, score, at in sorted(scored, key=itemgetter(2)):
             i = seen[at]
-            if len(norms[i]) == len(norm) and _typo(norms[i], norm):
+            if len(norms[i]) == len(norm) and typo(norms[i], norm):
                 return Verdict(False, "near copy (typo fixed)", i, round(score, 1))
             if score > best_score:
                 best, best_score = i, score
@@ -223,7 +171,7 @@ class _Dedup:
                     return Verdict(False, f"earlier blocks {i + 1}-{glued + 1} glued together", i)
                 if i in teasers:
                     self.verdicts[i] = Verdict(True, "teaser expanded", j, text=self.texts[j])
-                    self._expand(i, j)
+                    self._expand(i, j, starts)
                     return Verdict(False, "fuller text moved to the teaser's place", i)
             elif teaser and norms[i].startswith(norm) and self._prefix(j, i):
                 return Verdict(False, "teaser of an earlier paragraph", i)
@@ -254,16 +202,27 @@ class _Dedup:
                     return k if k > i else None
         return None
 
-    def _expand(self, i: int, j: int) -> None:
+    def _expand(self, i: int, j: int, alike: Sequence[int]) -> None:
         """The teaser at ``i`` now holds block ``j``'s text: found as that text from now on.
 
-        A second run meets the full text at ``i``; so must every later block of this one.
+        A second run meets the full text at ``i``, so it must be so for every later block, and
+        other teasers of it kept since (``alike`` holds them) go now, as they would then.
         """
+        for k in alike:
+            if k > i and k in self.teasers and self.verdicts[k].keep and self._prefix(k, j):
+                self.verdicts[k] = Verdict(False, "teaser of an earlier paragraph", i)
+                self._unindex(k)
         self.norms[i] = self.norms[j]
         self.teasers.discard(i)
         for column in (self.sizes, self.head_keys, self.tail_keys, self.start_keys):
             column[i] = column[j]
         self._index(i)
+
+    def _unindex(self, k: int) -> None:
+        for key in (self.head_keys[k], self.tail_keys[k], self.start_keys[k]):
+            index = self.starts if key & 3 == 3 else self.near
+            if k in (postings := index.get(key, ())):
+                index[key] = tuple(n for n in postings if n != k)
 
     def _words(self, n: int) -> list[str]:
         return self.norms[n].split()

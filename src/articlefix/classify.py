@@ -108,7 +108,7 @@ def _headline_case(text: str) -> bool:
     tokens = text.split()
     if len(tokens) < 2:
         return False
-    allowed = 0.15 * len(tokens)  # words not capitalised; runs of results fail at the second
+    allowed = 0.15 * len(tokens)  # lower-case words allowed: most lines fail within a few words
     for token in tokens:
         if not token[0].isupper():
             allowed -= 1

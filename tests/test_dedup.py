@@ -219,6 +219,21 @@ def test_every_teaser_kept_before_the_full_paragraph_goes_with_it() -> None:
     assert clean(result.markdown).markdown == result.markdown
 
 
+def test_a_label_seen_many_times_still_goes_in_a_pasted_run() -> None:
+    """Its originals are its nearest places, not the first few of an article full of them."""
+    sections = [
+        [f"Section {n} begins with a sentence of its own, number {n}.", "Photo",
+         f"And section {n} ends with another sentence that is unique, {n}."]
+        for n in range(20)
+    ]  # fmt: skip
+    pasted = sections[19]  # the last section, pasted again: its label goes with it
+    lines = [line for section in sections for line in section] + pasted
+    result = clean("\n".join(lines) + "\n")
+    assert result.markdown.count("Photo") == 20
+    assert "short label in a repeated run" in {r.reason for r in result.report.removed}
+    assert clean(result.markdown).markdown == result.markdown
+
+
 def test_natural_prefix_without_ellipsis_is_kept() -> None:
     """An article may repeat its lead sentence inside a longer paragraph: that is content."""
     lines = [

@@ -10,9 +10,10 @@ only when every difference from its original is a known formatting artefact.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import itemgetter
 
 from rapidfuzz.fuzz import ratio
@@ -81,8 +82,11 @@ class _Dedup:
         # Postings are tuples: most keys have one, and a 1-tuple is half the size of a list.
         self.near: dict[int, tuple[int, ...]] = {}
         self.starts: dict[int, tuple[int, ...]] = {}
-        self.seen: defaultdict[str, list[int]] = defaultdict(list)  # labels' later occurrences
-        self.short: dict[int, list[int]] = {}  # short block -> earlier blocks it equals
+        self.places: dict[str, list[int]] = {}  # a label's later places, in reading order
+        self.short: dict[int, int] = {}  # short block -> the first block of its text
+        # Among a label's places, the neighbours still kept (linked lists, built by ``_runs``).
+        self.prev_place: dict[int, int] = {}
+        self.next_place: dict[int, int] = {}
         self.attributions: set[int] = set()
 
     def run(self) -> list[Verdict]:
@@ -111,7 +115,7 @@ class _Dedup:
         first = self.exact.get(norm)
         if size < MIN_ALONE or (j in self.attributions and first in self.attributions):
             if first is not None:
-                self.short[j] = [first, *self.seen.get(norm, ())]
+                self.short[j] = first
             return _KEPT
         if first is not None:
             same = self.texts[first].strip() == self.texts[j].strip()
@@ -231,8 +235,7 @@ class _Dedup:
         """Every kept block is the first of its text or, for a label, one more of its places."""
         norm = self.norms[j]
         if self.exact.setdefault(norm, j) != j:
-            if len(self.seen[norm]) < POSTINGS:
-                self.seen[norm].append(j)
+            self.places.setdefault(norm, []).append(j)
             return
         for key in (self.head_keys[j], self.tail_keys[j], self.start_keys[j]):
             index = self.starts if key & 3 == 3 else self.near
@@ -244,30 +247,71 @@ class _Dedup:
         """A short repeat goes only in a run: a neighbour repeats its original's neighbour.
 
         The evidence is a neighbour removed as a copy, or one that is itself a short repeat (a
-        run of labels). Neighbours are taken among kept blocks, and each removal re-checks the
-        blocks it brings together, until nothing changes: a second run then finds nothing.
+        run of labels). Neighbours are taken among kept blocks, a label's originals are its
+        first place and its nearest kept places before it, and each removal re-checks the blocks
+        whose neighbours or originals it changes, until nothing changes: a second run, which
+        meets only the kept blocks, then finds nothing.
         """
         kept = [n for n, verdict in enumerate(self.verdicts) if verdict.keep]
         before = dict(zip(kept, [-1, *kept], strict=False))
         after = dict(zip(kept, [*kept[1:], -1], strict=False))
-        watchers: defaultdict[int, list[int]] = defaultdict(list)  # original -> its repeats
-        for j, originals in self.short.items():
-            for i in originals:
-                watchers[i].append(j)
+        for places in self.places.values():
+            self.next_place.update(pairwise(places))
+            self.prev_place.update((b, a) for a, b in pairwise(places))
         work = deque(sorted(self.short))
         while work:
             j = work.popleft()
             if not self.verdicts[j].keep:
                 continue
-            of = next((i for i in self.short[j] if self._in_run(j, i, before, after)), None)
+            of = next((i for i in self._originals(j) if self._in_run(j, i, before, after)), None)
             if of is None:
                 continue
             self.verdicts[j] = Verdict(False, "short label in a repeated run", of)
+            work.extend(self._later_places(j))  # their nearest places change
+            self._unlink(j)
             left, right = before.pop(j), after.pop(j)
             for n, side, other in ((left, after, right), (right, before, left)):
                 if n >= 0:
                     side[n] = other
-                    work.extend(k for k in (n, *watchers[n]) if k in self.short)
+                    work.extend(k for k in (n, *self._watchers(n)) if k in self.short)
+
+    def _originals(self, j: int) -> list[int]:
+        """The first place of ``j``'s text and up to ``POSTINGS`` kept places nearest before it."""
+        nearest: list[int] = []
+        k = self.prev_place.get(j)
+        while k is not None and len(nearest) < POSTINGS:
+            nearest.append(k)
+            k = self.prev_place.get(k)
+        return [self.short[j], *reversed(nearest)]
+
+    def _later_places(self, j: int) -> list[int]:
+        """The kept places after ``j`` that count it among their nearest."""
+        later: list[int] = []
+        k = self.next_place.get(j)
+        while k is not None and len(later) < POSTINGS:
+            later.append(k)
+            k = self.next_place.get(k)
+        return later
+
+    def _watchers(self, n: int) -> list[int]:
+        """The blocks that have ``n`` among their originals."""
+        places = self.places.get(self.norms[n], [])
+        if places and self.exact.get(self.norms[n]) == n:  # the first place: every later one
+            return [k for k in places if self.verdicts[k].keep]
+        return self._later_places(n)
+
+    def _unlink(self, j: int) -> None:
+        before, after = self.prev_place.pop(j, None), self.next_place.pop(j, None)
+        if before is not None:
+            if after is None:
+                del self.next_place[before]
+            else:
+                self.next_place[before] = after
+        if after is not None:
+            if before is None:
+                del self.prev_place[after]
+            else:
+                self.prev_place[after] = before
 
     def _in_run(self, j: int, i: int, before: dict[int, int], after: dict[int, int]) -> bool:
         if not self.verdicts[i].keep:
@@ -282,4 +326,6 @@ class _Dedup:
         if not 0 <= n < len(self.verdicts):
             return False
         verdict = self.verdicts[n]
-        return verdict.of == i if not verdict.keep else i in self.short.get(n, ())
+        if not verdict.keep:
+            return verdict.of == i
+        return n in self.short and i in self._originals(n)

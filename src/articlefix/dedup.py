@@ -10,16 +10,15 @@ only when every difference from its original is a known formatting artefact.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from operator import itemgetter
 
 from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extract
 
 from articlefix.fingerprint import Fingerprints
+from articlefix.labels import LabelRuns
 from articlefix.whitelist import difference, typo
 
 #: Candidates must score this with rapidfuzz before the whitelist looks at them.
@@ -84,9 +83,6 @@ class _Dedup:
         self.starts: dict[int, tuple[int, ...]] = {}
         self.places: dict[str, list[int]] = {}  # a label's later places, in reading order
         self.short: dict[int, int] = {}  # short block -> the first block of its text
-        # Among a label's places, the neighbours still kept (linked lists, built by ``_runs``).
-        self.prev_place: dict[int, int] = {}
-        self.next_place: dict[int, int] = {}
         self.attributions: set[int] = set()
 
     def run(self) -> list[Verdict]:
@@ -102,7 +98,9 @@ class _Dedup:
             if verdict.keep:
                 self._index(j)
                 before = j if size >= MIN_ALONE else before
-        self._runs()
+        runs = LabelRuns(self.verdicts, self.short, self.places, self.norms, self.exact)
+        for j, of in runs.run().items():
+            self.verdicts[j] = Verdict(False, "short label in a repeated run", of)
         return self.verdicts
 
     def _closes_quote(self, j: int, before: int) -> bool:
@@ -242,90 +240,3 @@ class _Dedup:
             postings = index.get(key, ())
             if key and len(postings) < POSTINGS and j not in postings:  # an expanded teaser
                 index[key] = (*postings, j)
-
-    def _runs(self) -> None:
-        """A short repeat goes only in a run: a neighbour repeats its original's neighbour.
-
-        The evidence is a neighbour removed as a copy, or one that is itself a short repeat (a
-        run of labels). Neighbours are taken among kept blocks, a label's originals are its
-        first place and its nearest kept places before it, and each removal re-checks the blocks
-        whose neighbours or originals it changes, until nothing changes: a second run, which
-        meets only the kept blocks, then finds nothing.
-        """
-        kept = [n for n, verdict in enumerate(self.verdicts) if verdict.keep]
-        before = dict(zip(kept, [-1, *kept], strict=False))
-        after = dict(zip(kept, [*kept[1:], -1], strict=False))
-        for places in self.places.values():
-            self.next_place.update(pairwise(places))
-            self.prev_place.update((b, a) for a, b in pairwise(places))
-        work = deque(sorted(self.short))
-        while work:
-            j = work.popleft()
-            if not self.verdicts[j].keep:
-                continue
-            of = next((i for i in self._originals(j) if self._in_run(j, i, before, after)), None)
-            if of is None:
-                continue
-            self.verdicts[j] = Verdict(False, "short label in a repeated run", of)
-            work.extend(self._later_places(j))  # their nearest places change
-            self._unlink(j)
-            left, right = before.pop(j), after.pop(j)
-            for n, side, other in ((left, after, right), (right, before, left)):
-                if n >= 0:
-                    side[n] = other
-                    work.extend(k for k in (n, *self._watchers(n)) if k in self.short)
-
-    def _originals(self, j: int) -> list[int]:
-        """The first place of ``j``'s text and up to ``POSTINGS`` kept places nearest before it."""
-        nearest: list[int] = []
-        k = self.prev_place.get(j)
-        while k is not None and len(nearest) < POSTINGS:
-            nearest.append(k)
-            k = self.prev_place.get(k)
-        return [self.short[j], *reversed(nearest)]
-
-    def _later_places(self, j: int) -> list[int]:
-        """The kept places after ``j`` that count it among their nearest."""
-        later: list[int] = []
-        k = self.next_place.get(j)
-        while k is not None and len(later) < POSTINGS:
-            later.append(k)
-            k = self.next_place.get(k)
-        return later
-
-    def _watchers(self, n: int) -> list[int]:
-        """The blocks that have ``n`` among their originals."""
-        places = self.places.get(self.norms[n], [])
-        if places and self.exact.get(self.norms[n]) == n:  # the first place: every later one
-            return [k for k in places if self.verdicts[k].keep]
-        return self._later_places(n)
-
-    def _unlink(self, j: int) -> None:
-        before, after = self.prev_place.pop(j, None), self.next_place.pop(j, None)
-        if before is not None:
-            if after is None:
-                del self.next_place[before]
-            else:
-                self.next_place[before] = after
-        if after is not None:
-            if before is None:
-                del self.prev_place[after]
-            else:
-                self.prev_place[after] = before
-
-    def _in_run(self, j: int, i: int, before: dict[int, int], after: dict[int, int]) -> bool:
-        if not self.verdicts[i].keep:
-            return False
-        return any(
-            side[i] >= 0 and (self._pairs(j + d, side[i]) or self._pairs(side[j], side[i]))
-            for d, side in ((-1, before), (1, after))
-        )
-
-    def _pairs(self, n: int, i: int) -> bool:
-        """Block ``n`` is (or may be, for a short one) a copy of block ``i``."""
-        if not 0 <= n < len(self.verdicts):
-            return False
-        verdict = self.verdicts[n]
-        if not verdict.keep:
-            return verdict.of == i
-        return n in self.short and i in self._originals(n)

@@ -1,0 +1,135 @@
+"""Stage 4, last pass: a one- or two-word block ("Q:", "Photo") goes only inside a repeated run.
+
+Apart from ``dedup.py``, which finds each block's earlier places: whether a label goes depends
+on its neighbours, which change as other labels go, so it is settled here, over and over, until
+nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Protocol
+
+#: Nearest earlier places of a label that count as its originals (with its first place).
+NEAREST = 16
+
+
+class Decided(Protocol):
+    """What this pass reads of dedup's verdicts."""
+
+    @property
+    def keep(self) -> bool: ...
+
+    @property
+    def of(self) -> int | None: ...
+
+
+class LabelRuns:
+    """The kept blocks' neighbours and each label's kept places, for one call of ``dedup``."""
+
+    def __init__(
+        self,
+        verdicts: Sequence[Decided],
+        short: dict[int, int],
+        places: dict[str, list[int]],
+        norms: list[str],
+        exact: dict[str, int],
+    ) -> None:
+        self.verdicts, self.short, self.places = verdicts, short, places
+        self.norms, self.exact = norms, exact
+        # Among a label's places, the neighbours still kept: linked lists, unlinked as they go.
+        self.prev_place: dict[int, int] = {}
+        self.next_place: dict[int, int] = {}
+        self.gone: dict[int, int] = {}  # labels this pass removes -> the original they repeat
+
+    def run(self) -> dict[int, int]:
+        """A short repeat goes only in a run: a neighbour repeats its original's neighbour.
+
+        The evidence is a neighbour removed as a copy, or one that is itself a short repeat (a
+        run of labels). Neighbours are taken among kept blocks, a label's originals are its
+        first place and its nearest kept places before it, and each removal re-checks the blocks
+        whose neighbours or originals it changes, until nothing changes: a second run, which
+        meets only the kept blocks, then finds nothing.
+        """
+        kept = [n for n, verdict in enumerate(self.verdicts) if verdict.keep]
+        before = dict(zip(kept, [-1, *kept], strict=False))
+        after = dict(zip(kept, [*kept[1:], -1], strict=False))
+        for places in self.places.values():
+            self.next_place.update(pairwise(places))
+            self.prev_place.update((b, a) for a, b in pairwise(places))
+        work = deque(sorted(self.short))
+        while work:
+            j = work.popleft()
+            if not self._kept(j):
+                continue
+            of = next((i for i in self._originals(j) if self._in_run(j, i, before, after)), None)
+            if of is None:
+                continue
+            self.gone[j] = of
+            work.extend(self._later_places(j))  # their nearest places change
+            self._unlink(j)
+            left, right = before.pop(j), after.pop(j)
+            for n, side, other in ((left, after, right), (right, before, left)):
+                if n >= 0:
+                    side[n] = other
+                    work.extend(k for k in (n, *self._watchers(n)) if k in self.short)
+        return self.gone
+
+    def _originals(self, j: int) -> list[int]:
+        """The first place of ``j``'s text and up to ``NEAREST`` kept places nearest before it."""
+        nearest: list[int] = []
+        k = self.prev_place.get(j)
+        while k is not None and len(nearest) < NEAREST:
+            nearest.append(k)
+            k = self.prev_place.get(k)
+        return [self.short[j], *reversed(nearest)]
+
+    def _later_places(self, j: int) -> list[int]:
+        """The kept places after ``j`` that count it among their nearest."""
+        later: list[int] = []
+        k = self.next_place.get(j)
+        while k is not None and len(later) < NEAREST:
+            later.append(k)
+            k = self.next_place.get(k)
+        return later
+
+    def _watchers(self, n: int) -> list[int]:
+        """The blocks that have ``n`` among their originals."""
+        places = self.places.get(self.norms[n], [])
+        if places and self.exact.get(self.norms[n]) == n:  # the first place: every later one
+            return [k for k in places if self._kept(k)]
+        return self._later_places(n)
+
+    def _unlink(self, j: int) -> None:
+        before, after = self.prev_place.pop(j, None), self.next_place.pop(j, None)
+        if before is not None:
+            if after is None:
+                del self.next_place[before]
+            else:
+                self.next_place[before] = after
+        if after is not None:
+            if before is None:
+                del self.prev_place[after]
+            else:
+                self.prev_place[after] = before
+
+    def _in_run(self, j: int, i: int, before: dict[int, int], after: dict[int, int]) -> bool:
+        if not self._kept(i):
+            return False
+        return any(
+            side[i] >= 0 and (self._pairs(j + d, side[i]) or self._pairs(side[j], side[i]))
+            for d, side in ((-1, before), (1, after))
+        )
+
+    def _pairs(self, n: int, i: int) -> bool:
+        """Block ``n`` is (or may be, for a short one) a copy of block ``i``."""
+        if not 0 <= n < len(self.verdicts):
+            return False
+        if not self._kept(n):
+            return self.gone.get(n, self.verdicts[n].of) == i
+        return n in self.short and i in self._originals(n)
+
+    def _kept(self, n: int) -> bool:
+        return n not in self.gone and self.verdicts[n].keep

@@ -234,6 +234,19 @@ def test_a_label_seen_many_times_still_goes_in_a_pasted_run() -> None:
     assert clean(result.markdown).markdown == result.markdown
 
 
+def test_teasers_growing_longer_end_in_one_place() -> None:
+    """Each longer teaser moves into the first one's place, which stays a teaser."""
+    cuts = [
+        "Scientists in Norway have found…",
+        "Scientists in Norway have found a way to store…",
+        "Scientists in Norway have found a way to store solar heat in salt…",
+    ]
+    other = "A paragraph that is between the two and says other things."
+    result = clean("\n".join([cuts[0], other, cuts[1], other + " Again.", cuts[2]]) + "\n")
+    assert result.markdown.strip().split("\n\n") == [cuts[2], other, other + " Again."]
+    assert clean(result.markdown).markdown == result.markdown
+
+
 def test_natural_prefix_without_ellipsis_is_kept() -> None:
     """An article may repeat its lead sentence inside a longer paragraph: that is content."""
     lines = [

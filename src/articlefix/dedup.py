@@ -215,7 +215,8 @@ class _Dedup:
                 self.verdicts[k] = Verdict(False, "teaser of an earlier paragraph", i)
                 self._unindex(k)
         self.norms[i] = self.norms[j]
-        self.teasers.discard(i)
+        if j not in self.teasers:  # a longer teaser moved in is still a teaser
+            self.teasers.discard(i)
         for column in (self.sizes, self.head_keys, self.tail_keys, self.start_keys):
             column[i] = column[j]
         self._index(i)

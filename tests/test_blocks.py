@@ -114,6 +114,13 @@ def test_front_matter_kept_in_markdown_mode() -> None:
         assert clean(out, options).markdown == out
 
 
+@pytest.mark.parametrize("indent", ["", " ", "   "])
+def test_an_indented_markdown_heading_is_a_heading(indent: str) -> None:
+    """CommonMark allows three spaces before ``#``; the output drops them, so both must agree."""
+    blocks = split_blocks(f"{indent}## Title\n\nBody text.\n", markdown=True)
+    assert (blocks[0].kind, blocks[0].text, blocks[0].level) == ("heading", "Title", 2)
+
+
 def test_a_short_markdown_paragraph_keeps_its_line_breaks() -> None:
     """Two lines, even one sentence each, are an author's paragraph: never split."""
     paragraph = "In my case, I chose lists within lists.\nThis is what it looks like."

@@ -159,7 +159,8 @@ def _prose(line: str, number: int, count: int) -> Block:
 
 def _markdown_prose(first: int, chunk: list[str]) -> Block:
     """A Markdown heading of any level, or a paragraph kept exactly as its author wrote it."""
-    heading = _HEADING.fullmatch(chunk[0]) if len(chunk) == 1 else None
+    # Up to three leading spaces still make a heading (four are code, kept verbatim before).
+    heading = _HEADING.fullmatch(chunk[0].lstrip(" ")) if len(chunk) == 1 else None
     if heading and heading.group(2):
         return Block(heading.group(2), first, 1, "heading", len(heading.group(1)), raw=True)
     # Only blanks go: a form feed before "```" kept it from opening a fence, and must stay.

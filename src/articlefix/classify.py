@@ -145,8 +145,13 @@ def _is_heading(text: str, before: TypedKind | None, after: Block | None) -> boo
         and _starts_like_a_title(text)
         and 0 < _words(text) <= 18
         and not _not_heading(text)
-        and not (_prose(after) and _attribution_line(_plain(after), text))
+        and not (_reads_as_text(after) and _attribution_line(_plain(after), text))
     )
+
+
+def _reads_as_text(block: Block) -> bool:
+    """One line of text or a heading: what this pass may have tagged, a rerun reads as marked."""
+    return block.kind in ("text", "heading") and "\n" not in block.text
 
 
 Rule = tuple[str, TypedKind, Callable[[str, TypedKind | None, Block | None], bool]]

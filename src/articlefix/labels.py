@@ -79,21 +79,21 @@ class LabelRuns:
 
     def _originals(self, j: int) -> list[int]:
         """The first place of ``j``'s text and up to ``NEAREST`` kept places nearest before it."""
-        nearest: list[int] = []
-        k = self.prev_place.get(j)
-        while k is not None and len(nearest) < NEAREST:
-            nearest.append(k)
-            k = self.prev_place.get(k)
-        return [self.short[j], *reversed(nearest)]
+        return [self.short[j], *reversed(self._walk(j, self.prev_place))]
 
     def _later_places(self, j: int) -> list[int]:
         """The kept places after ``j`` that count it among their nearest."""
-        later: list[int] = []
-        k = self.next_place.get(j)
-        while k is not None and len(later) < NEAREST:
-            later.append(k)
-            k = self.next_place.get(k)
-        return later
+        return self._walk(j, self.next_place)
+
+    @staticmethod
+    def _walk(j: int, links: dict[int, int]) -> list[int]:
+        """Up to ``NEAREST`` places from ``j`` along ``links``, nearest first."""
+        found: list[int] = []
+        k = links.get(j)
+        while k is not None and len(found) < NEAREST:
+            found.append(k)
+            k = links.get(k)
+        return found
 
     def _watchers(self, n: int) -> list[int]:
         """The blocks that have ``n`` among their originals."""

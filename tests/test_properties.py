@@ -225,7 +225,6 @@ def test_every_unique_paragraph_survives_exactly_once(article: Article) -> None:
 
 FUZZ = Path(__file__).parent.parent / "fuzz"
 CRASHES = sorted((FUZZ / "crashes").iterdir())
-OPEN = sorted(p for p in (FUZZ / "open").iterdir() if p.suffix != ".md")
 
 
 def contract_check(data: bytes) -> None:
@@ -246,10 +245,3 @@ def test_fuzz_regressions_hold(path: Path) -> None:
     out = clean_or_error(data[1:], Options())
     if out is not None:
         check_output(out)
-
-
-@pytest.mark.parametrize("path", OPEN, ids=[p.name for p in OPEN])
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="open finding: fuzz/README.md")
-def test_fuzz_open_findings_still_fail(path: Path) -> None:
-    """Known and not yet fixed; when one passes, it moves to ``fuzz/crashes``."""
-    contract_check(path.read_bytes())

@@ -1,0 +1,54 @@
+"""Where the memory is at articlefix's peak: live allocations by source line, traced.
+
+    python benchmarks/memory.py                  # the mixed 10 MB input
+    python benchmarks/memory.py --size 100MB
+
+Takes a tracemalloc snapshot at the end of dedup's main pass, the peak of a run (the text of
+every block, the normal forms and the hash indexes are alive together), and prints the largest
+allocation sites as multiples of the input size. The input bytes themselves were read before
+tracing starts: add 1× for them. Slow (tracing every allocation), so not part of ``run.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from corpus import ensure  # noqa: E402 - a script next to its helper, not a package
+from run import size_of  # noqa: E402
+
+from articlefix import dedup  # noqa: E402
+from articlefix.pipeline import clean  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=size_of, default=10**7)
+    parser.add_argument("--top", type=int, default=12)
+    args = parser.parse_args()
+    data = ensure("mixed", args.size, HERE / "data").read_bytes()
+    snapshots: list[tracemalloc.Snapshot] = []
+    label_runs = dedup.LabelRuns
+
+    def at_peak(*args: Any) -> Any:
+        snapshots.append(tracemalloc.take_snapshot())
+        return label_runs(*args)
+
+    dedup.LabelRuns = at_peak  # type: ignore[assignment,misc]  # the last step of dedup
+    tracemalloc.start()
+    clean(data)
+    tracemalloc.stop()
+    stats = snapshots[0].statistics("lineno")
+    total = sum(stat.size for stat in stats)
+    print(f"traced at dedup's end: {total / len(data):.2f}× the input ({len(data):,} bytes)")
+    for stat in stats[: args.top]:
+        print(f"{stat.size / len(data):6.2f}×  {stat.count:9,}  {stat.traceback}")
+
+
+if __name__ == "__main__":
+    main()

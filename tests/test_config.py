@@ -60,7 +60,7 @@ def test_the_search_stops_at_the_repository_root(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.articlefix]\ntags = false\n")
     article = project(tmp_path / "repo", "", git=True)
     assert "## " in run(article).stdout
-    assert find_pyproject([str(article)]) == tmp_path / "repo" / "pyproject.toml"
+    assert find_pyproject([str(article)]) == str(tmp_path / "repo" / "pyproject.toml")
 
 
 def test_a_pyproject_without_the_table_ends_the_search(tmp_path: Path) -> None:
@@ -82,8 +82,8 @@ def test_the_common_base_of_several_inputs_is_searched(tmp_path: Path) -> None:
     second = article.parent / "deeper" / "b.txt"
     second.parent.mkdir()
     second.write_bytes(SEED.read_bytes())
-    assert find_pyproject([str(article), str(second)]) == tmp_path / "pyproject.toml"
-    assert find_pyproject([], cwd=second.parent) == tmp_path / "pyproject.toml"
+    assert find_pyproject([str(article), str(second)]) == str(tmp_path / "pyproject.toml")
+    assert find_pyproject([], cwd=str(second.parent)) == str(tmp_path / "pyproject.toml")
 
 
 @pytest.mark.parametrize(

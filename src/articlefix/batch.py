@@ -31,8 +31,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from articlefix._version import __version__
 from articlefix.dask import clean_file, clean_record
@@ -48,6 +47,9 @@ from articlefix.files import (
     write_atomic,
 )  # fmt: skip
 from articlefix.options import Options
+
+if TYPE_CHECKING:
+    from pathlib import Path  # loaded only for --report and --output-dir: see files.py
 
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
 EXIT_OK, EXIT_CHANGED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: click's usage errors
@@ -202,11 +204,12 @@ def _compare(
     path: str, markdown: str, record: dict[str, Any], batch: Batch, progress: _Progress
 ) -> dict[str, Any]:
     """In-place, check and diff: the result in the file's own newline style against the file."""
-    original = Path(path).read_bytes()
+    with open(path, "rb") as file:
+        original = file.read()
     new = same_newlines(markdown, original).encode("utf-8")
     changed = new != original
     if changed and batch.mode == "in-place":
-        write_atomic(Path(path), new)
+        write_atomic(path, new)
     if changed and batch.mode == "diff":
         from articlefix.decode import decode
 

@@ -48,11 +48,9 @@ _MIB = 1024 * 1024
 
 def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     """Eager: loads ``[tool.articlefix]`` into ``default_map`` before other options resolve."""
-    from pathlib import Path
-
     from articlefix.config import ConfigError, find_pyproject, load
 
-    path = Path(value) if value else find_pyproject(ctx.params.get("paths") or ())
+    path = value or find_pyproject(ctx.params.get("paths") or ())
     if path is None:
         return
     try:
@@ -165,13 +163,15 @@ def cli(
     standard output unless --output-dir, --in-place, --check or --diff says otherwise;
     diagnostics go to standard error.
     """
-    from pathlib import Path
-
     from articlefix.batch import EXIT_INTERRUPTED, Batch, default_jobs, run
     from articlefix.files import DEFAULT_INCLUDE, STDIN, collect
 
-    out_dir = None if output_dir is None else Path(output_dir)
-    report_path = None if report is None else Path(report)
+    out_dir = report_path = None  # pathlib loads only for them: see files.py
+    if output_dir is not None or report is not None:
+        from pathlib import Path
+
+        out_dir = None if output_dir is None else Path(output_dir)
+        report_path = None if report is None else Path(report)
     mode = _mode(in_place=in_place, check=check, diff=diff, output_dir=out_dir)
     if not paths:
         if sys.stdin.isatty():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 #: Keys a config file may set: defaults for a whole repository. Per-run actions
@@ -24,29 +23,37 @@ class ConfigError(ValueError):
     """A config file articlefix cannot use; the message names the file and the cause."""
 
 
-def find_pyproject(paths: Iterable[str], cwd: Path | None = None) -> Path | None:
-    """The ``pyproject.toml`` that governs ``paths`` (the current folder for none or '-')."""
-    here = cwd or Path.cwd()
-    real = [(here / p).resolve() for p in paths if p != "-"] or [here.resolve()]
-    base = Path(os.path.commonpath(real))
-    if not base.is_dir():
-        base = base.parent
-    for folder in (base, *base.parents):
-        if (folder / "pyproject.toml").is_file():
-            return folder / "pyproject.toml"
-        if (folder / ".git").exists() or (folder / ".hg").is_dir():
+def find_pyproject(paths: Iterable[str], cwd: str | None = None) -> str | None:
+    """The ``pyproject.toml`` that governs ``paths`` (the current folder for none or '-').
+
+    ``os.path``, not ``pathlib``: this runs on every start, and pathlib's import (urllib,
+    ipaddress) would cost a one-file run in a shell about 8 ms.
+    """
+    here = cwd or os.getcwd()
+    real = [os.path.realpath(os.path.join(here, p)) for p in paths if p != "-"]
+    base = os.path.commonpath(real or [os.path.realpath(here)])
+    if not os.path.isdir(base):
+        base = os.path.dirname(base)
+    while True:
+        candidate = os.path.join(base, "pyproject.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        if os.path.exists(os.path.join(base, ".git")) or os.path.isdir(os.path.join(base, ".hg")):
             return None
-    return None
+        base, parent = os.path.dirname(base), base
+        if base == parent:  # the root
+            return None
 
 
-def load(path: Path, *, explicit: bool) -> dict[str, Any]:
+def load(path: str | os.PathLike[str], *, explicit: bool) -> dict[str, Any]:
     """Settings from ``path`` as click parameter names -> values.
 
     A ``pyproject.toml`` without ``[tool.articlefix]`` gives nothing; a file named with
     ``--config`` may also hold the keys at its top level.
     """
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as file:
+            raw = file.read()
     except OSError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     if not explicit and b"articlefix" not in raw:

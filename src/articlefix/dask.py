@@ -20,7 +20,6 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, cast
 
 from articlefix._version import __version__
@@ -59,7 +58,7 @@ def clean_file(path: str, options: Options) -> dict[str, Any]:
     """Read ``path`` in the worker and clean it; an unreadable file is an error record."""
     start = time.perf_counter()
     try:
-        with open(path, "rb") as file:  # noqa: PTH123 - a plain str path from any engine
+        with open(path, "rb") as file:
             data = file.read()
     except OSError as exc:
         return _error(path, None, cause(exc), start)
@@ -78,7 +77,7 @@ def clean_record(
 
     start = time.perf_counter() if start is None else start
     options = options or Options()
-    if options.input_format == "auto" and PurePath(path).suffix.lower() in _MARKDOWN_SUFFIXES:
+    if options.input_format == "auto" and os.path.splitext(path)[1].lower() in _MARKDOWN_SUFFIXES:
         options = replace(options, input_format="markdown")
     try:
         result = clean(data, options)

@@ -15,8 +15,12 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
+
+if TYPE_CHECKING:
+    # Loaded where a run walks a folder or writes a file: its import (urllib, ipaddress)
+    # would cost a one-file run in a shell about 8 ms.
+    from pathlib import Path
 
 STDIN = "-"
 DEFAULT_INCLUDE = ("*.txt", "*.md")
@@ -50,29 +54,37 @@ def collect(
     """
     taken: dict[Path, str] = {}
     found: list[Input] = []
-    skip_dir = Path(os.path.realpath(output_dir)) if output_dir else None
+    skip_dir = os.path.realpath(output_dir) if output_dir else None
     for arg in args:
         if arg == STDIN:
             found.append(Input(STDIN))
-        elif Path(arg).is_dir():
+        elif os.path.isdir(arg):
+            from pathlib import Path
+
             for rel in _walk(Path(arg), include, skip_dir):
                 out = output_dir / rel.with_suffix(".md") if output_dir else None
                 path = str(Path(arg) / rel)
                 found.append(_checked(path, out, output_dir, max_bytes, taken, walked=True))
         else:
-            out = output_dir / f"{Path(arg).stem}.md" if output_dir else None
+            out = None
+            if output_dir:
+                from pathlib import Path
+
+                out = output_dir / f"{Path(arg).stem}.md"
             found.append(_checked(arg, out, output_dir, max_bytes, taken, walked=False))
     return found
 
 
-def _walk(top: Path, include: Sequence[str], skip: Path | None) -> list[Path]:
+def _walk(top: Path, include: Sequence[str], skip: str | None) -> list[Path]:
     """Matching files under ``top``, relative to it; hidden folders and files are left out,
     and so is the output folder, so a second run does not clean its own output."""
+    from pathlib import Path
+
     files: list[Path] = []
     for folder, dirs, names in os.walk(top):
         dirs[:] = [
             d for d in dirs
-            if not d.startswith(".") and Path(os.path.realpath(Path(folder, d))) != skip
+            if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) != skip
         ]  # fmt: skip
         rel = Path(folder).relative_to(top)
         files.extend(
@@ -97,7 +109,7 @@ def _checked(
     overwrite. A pipe is read only when named (``<(curl …)``): a FIFO met in a folder would
     wait for a writer forever, and a device such as /dev/zero never ends."""
     try:
-        info = Path(path).stat()
+        info = os.stat(path)
     except OSError as exc:
         return Input(path, status="error", problem=cause(exc))
     if not stat.S_ISREG(info.st_mode) and (walked or not stat.S_ISFIFO(info.st_mode)):
@@ -108,6 +120,8 @@ def _checked(
                      f"{max_bytes} bytes), not read", size=size)  # fmt: skip
     if out is None or root is None:
         return Input(path, size=size, stamp=stamp)
+    from pathlib import Path
+
     real = Path(os.path.realpath(out))
     if not real.is_relative_to(os.path.realpath(root)):
         return Input(path, status="error", problem=f"output {out} would be outside {root}")
@@ -123,7 +137,7 @@ def _checked(
 def changed(item: Input) -> bool:
     """Whether the file is no longer the one listed (an editor saved it mid-batch): its result
     was cleaned from other bytes, so writing it would lose that save."""
-    return item.stamp is not None and _stamp(Path(item.path).stat()) != item.stamp
+    return item.stamp is not None and _stamp(os.stat(item.path)) != item.stamp
 
 
 def _stamp(info: os.stat_result) -> tuple[int, int, int]:
@@ -131,13 +145,15 @@ def _stamp(info: os.stat_result) -> tuple[int, int, int]:
 
 
 @contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
+def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
     """Write ``path`` all at once or not at all: a temp file in the same folder, fsync, rename.
 
     A symlink is written through (the file it points at is replaced, the link stays); an
     existing file keeps its mode. On any failure, Ctrl-C included, the temp file is removed
     and the original is left byte for byte.
     """
+    from pathlib import Path
+
     target = Path(os.path.realpath(path))
     try:
         mode: int | None = target.stat().st_mode & 0o7777
@@ -167,9 +183,9 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes) -> None:
     """``path`` gets ``data``, its folders made as needed; see :func:`atomic_output`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with _ctrl_c_deferred(), atomic_output(path) as file:
         file.write(data)
 

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -430,3 +431,41 @@ def test_the_bar_leaves_standard_output_alone(
     batch.run(collect(paths, ("*.txt",), None, 1 << 20), batch.Batch(mode="diff"))
     assert stdout.getvalue().startswith(f"--- a/{paths[0]}")
     assert "+++" not in terminal.getvalue()
+
+
+def _loaded(code: str, cwd: Path) -> set[str]:
+    """Modules a fresh interpreter holds after ``code``, which prints them."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd)
+    return set(out.stdout.split())
+
+
+def test_start_up_loads_only_what_the_run_needs(tmp_path: Path) -> None:
+    """--version loads none of articlefix's stages; a one-file run no pathlib, rich or chardet.
+
+    Each is measured against what the interpreter and click load by themselves, which may
+    differ from one installation to another.
+    """
+    show = "import sys; print(' '.join(sys.modules))"
+    run_cli = (
+        "from articlefix.cli import cli\ntry:\n    cli.main({args!r})\nexcept SystemExit:\n    "
+    )
+    baseline = _loaded(f"import click; {show}", tmp_path)
+    write(tmp_path / "a.txt", DIRTY)
+    version = _loaded(run_cli.format(args=["--version"]) + show, tmp_path) - baseline
+    one_file = _loaded(run_cli.format(args=["a.txt"]) + show, tmp_path) - baseline
+    assert "articlefix.cli" in version
+    assert not {m for m in version if m.startswith("articlefix.") and m != "articlefix.cli"} - {
+        "articlefix._version",
+        "articlefix.errors",
+    }
+    assert "articlefix.pipeline" in one_file
+    assert not {"pathlib", "rich", "chardet", "ftfy", "tomllib"} & one_file
+
+
+def test_format_choices_are_the_options_literal() -> None:
+    from typing import get_args
+
+    from articlefix.cli import FORMATS
+    from articlefix.options import InputFormat
+
+    assert get_args(InputFormat) == FORMATS

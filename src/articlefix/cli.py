@@ -9,17 +9,17 @@ instant.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast, get_args
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from articlefix._version import __version__
-from articlefix.options import InputFormat, Options
 
 if TYPE_CHECKING:
     from pathlib import Path  # with urllib and ipaddress: too slow to load for --version
 
     from articlefix.batch import Mode
+    from articlefix.options import InputFormat
 
 EPILOG = """\b
 Examples:
@@ -44,6 +44,9 @@ Exit status:
   130  interrupted (Ctrl-C); no half-written file is left
 """
 _MIB = 1024 * 1024
+#: ``InputFormat``'s values, spelled out: importing options.py would build its dataclass (and
+#: load ``dataclasses``), a few ms that ``--version`` and ``--help`` do not need.
+FORMATS = ("auto", "text", "markdown")
 
 
 def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -113,7 +116,7 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
 )
 @click.option(
     "--format",
-    type=click.Choice(get_args(InputFormat)),
+    type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
     help="How to read input: 'markdown' keeps lists, code and front matter as written; "
@@ -165,6 +168,7 @@ def cli(
     """
     from articlefix.batch import EXIT_INTERRUPTED, Batch, default_jobs, run
     from articlefix.files import DEFAULT_INCLUDE, STDIN, collect
+    from articlefix.options import Options
 
     out_dir = report_path = None  # pathlib loads only for them: see files.py
     if output_dir is not None or report is not None:

@@ -51,16 +51,14 @@ _BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 # chunks: a whole translated copy, freed at once, would stay in the process as heap.
 _BINARY_BYTES = bytes(0 if b < 9 or 13 < b < 27 or 27 < b < 32 else 1 for b in range(256))
 # Invisible characters named in the report; one ``in`` test per character is many times
-# faster than a regex over a long text, which is then searched only when it holds one.
-_HIDDEN = tuple(
-    (kind, chars, re.compile(f"[{chars}]"))
-    for kind, chars in (
-        (
-            "bidirectional control",
-            "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c",
-        ),
-        ("zero-width", "\u200b\u200c\u200d\u2060\ufeff"),
-    )
+# faster than a regex over a long text, which is then searched (and compiled, as are the
+# other regexes of rare cases: compiling costs start-up) only when it holds one.
+_HIDDEN = (
+    (
+        "bidirectional control",
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c",
+    ),
+    ("zero-width", "\u200b\u200c\u200d\u2060\ufeff"),
 )
 # cp1252's characters beyond latin-1, mapped to their byte read as latin-1: after this
 # translation, encoding to latin-1 gives back the bytes that were misread.
@@ -72,8 +70,8 @@ _CP1252_HIGH = {
 _CHUNK = 1 << 16
 # Line breaks as ``str.splitlines`` knows them; text without the rare ones takes a fast path.
 _RARE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_BREAK = re.compile(f"\r\n|[\n\r{_RARE_BREAKS}]")
-_LAST_BREAK = re.compile(f".*(?:{_BREAK.pattern})", re.DOTALL)
+_BREAK = f"\r\n|[\n\r{_RARE_BREAKS}]"
+_LAST_BREAK = f"(?s:.*(?:{_BREAK}))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +200,11 @@ def _hidden(text: str) -> tuple[str, ...]:
     hide inside words; both are kept as written but named in the report.
     """
     warnings = []
-    for kind, chars, pattern in _HIDDEN:
-        first = any(ch in text for ch in chars) and pattern.search(text)
-        if first:
+    for kind, chars in _HIDDEN:
+        if not any(ch in text for ch in chars):
+            continue
+        pattern = re.compile(f"[{chars}]")
+        if first := pattern.search(text):
             found = pattern.findall(text, first.start())
             codes = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in found}))
             line = text.count("\n", 0, first.start()) + 1
@@ -273,8 +273,8 @@ def _line_bounds(text: str, at: int, done: int, *, rare: bool) -> tuple[int, int
     are for text that holds one of the rare line breaks.
     """
     if rare:
-        last = _LAST_BREAK.match(text, max(done, text.rfind("\n", done, at)), at)
-        brk = _BREAK.search(text, at)
+        last = re.compile(_LAST_BREAK).match(text, max(done, text.rfind("\n", done, at)), at)
+        brk = re.compile(_BREAK).search(text, at)
         return last.end() if last else done, brk.end() if brk else len(text)
     start = max(text.rfind("\n", done, at), text.rfind("\r", done, at), done - 1) + 1
     newline = text.find("\n", at)

@@ -60,6 +60,12 @@ def _words(text: str) -> int:
     return len(text.split(None, 25))
 
 
+def _long(text: str) -> bool:
+    """24 words or more. Printable text has no blank but the space, so a line with fewer than
+    23 spaces is told without splitting it (most lines of template-like text)."""
+    return (text.count(" ") >= 23 or not text.isprintable()) and _words(text) >= 24
+
+
 def _plain(block: Block | TypedBlock) -> str:
     """What a reader sees: rules judge Markdown source without its backslash escapes."""
     return unescape(block.text) if block.raw else block.text
@@ -141,7 +147,7 @@ def _is_heading(text: str, before: TypedKind | None, after: Block | None) -> boo
         and not text.endswith(_SENTENCE_END)
         and after is not None
         and after.kind != "verbatim"
-        and (_words(after.text) >= 24 or _headline_case(text))
+        and (_long(after.text) or _headline_case(text))
         and _starts_like_a_title(text)
         and 0 < _words(text) <= 18
         and not _not_heading(text)

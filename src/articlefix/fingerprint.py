@@ -77,15 +77,19 @@ def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
             heads.append(0)
             tails.append(0)
             continue
-        three = norm.find(" ", norm.find(" ", norm.find(" ") + 1) + 1)  # the space after word 3
-        four = norm.find(" ", three + 1) if size > 4 else len(norm)
-        starts.append(_key(norm[:four], 3))
+        # Keys are CRC-32s of the words' UTF-8, the same in every process (the built-in
+        # ``hash`` is salted); a collision only adds a candidate, which comparison rejects.
+        # The head key continues the start key's CRC over the fifth word.
+        raw = norm.encode("utf-8", "surrogatepass")
+        words = raw.split(b" ", KEY_WORDS)
+        start = crc32(b" ".join(words[:4]))
+        starts.append(start << 2 | 3)
         if size <= KEY_WORDS:
             heads.append(0)
             tails.append(0)
             continue
-        heads.append(_key(norm[: norm.find(" ", four + 1)], 1))
-        tails.append(_key(norm[len(norm.rsplit(" ", KEY_WORDS)[0]) + 1 :], 2))
+        heads.append(crc32(b" " + words[4], start) << 2 | 1)
+        tails.append(crc32(raw[len(raw.rsplit(b" ", KEY_WORDS)[0]) + 1 :]) << 2 | 2)
     return Fingerprints(norms, sizes, heads, tails, starts, frozenset(teasers))
 
 
@@ -128,11 +132,3 @@ def _finish(text: str) -> str:
     # The credit is the last bracket: matched from there, not tried at every position.
     at = max(text.rfind("("), text.rfind("["))
     return text[:at].rstrip() if at >= 0 and _AGENCY.fullmatch(text, at) else text
-
-
-def _key(words: str, tag: int) -> int:
-    """A key that is the same in every process (the built-in ``hash`` is salted).
-
-    CRC-32 is enough: a collision only adds a candidate, which comparison then rejects.
-    """
-    return crc32(words.encode("utf-8", "surrogatepass")) << 2 | tag

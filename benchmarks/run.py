@@ -5,8 +5,9 @@
     python benchmarks/run.py --profile 10MB       # cProfile of articlefix on the mixed input
 
 Prints a Markdown table (median of runs; the tools of one input take turns, a fresh
-interpreter each, so peak memory is per process) and the issue's targets as ratios. The machine is shared and noisy: only
-ratios within one run mean anything. See benchmarks/README.md.
+interpreter each, so peak memory is per process) and the issue's targets as ratios. The
+machine is shared and noisy: only ratios within one run mean anything. See
+benchmarks/README.md.
 """
 
 from __future__ import annotations

@@ -459,7 +459,7 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path: Path) -> None:
         "articlefix.errors",
     }
     assert "articlefix.pipeline" in one_file
-    assert not {"pathlib", "rich", "chardet", "ftfy", "tomllib"} & one_file
+    assert not {"pathlib", "signal", "rich", "chardet", "ftfy", "tomllib"} & one_file
 
 
 def test_format_choices_are_the_options_literal() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import signal
 import stat
 import threading
 from collections.abc import Iterator, Sequence
@@ -197,6 +196,8 @@ def _ctrl_c_deferred() -> Iterator[None]:
     Python raises KeyboardInterrupt between any two bytecodes: one raised as the context
     manager enters or leaves, outside its ``try``, would leave the temp file behind.
     """
+    import signal  # only when a file is written: a run to standard output does without it
+
     if threading.current_thread() is not threading.main_thread() or (
         signal.getsignal(signal.SIGINT) is not signal.default_int_handler
     ):  # signal.signal works only there; an ignored or custom Ctrl-C is not ours to defer

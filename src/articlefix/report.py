@@ -55,6 +55,9 @@ class Tag:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """Everything a run did to one input: read how, removed what, kept what though similar,
+    tagged what (a docstring also spares ``dataclass`` building one from the signature)."""
+
     encoding: Encoding
     blocks_in: int
     blocks_out: int

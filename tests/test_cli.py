@@ -83,6 +83,18 @@ def test_missing_and_binary_inputs_exit_3_and_the_others_go_on(tmp_path: Path) -
     assert "3 files, 1 changed, 2 errors" in result.stderr
 
 
+def test_an_empty_argument_is_a_missing_file_not_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``articlefix --in-place "$FILE"`` with FILE unset must not rewrite the whole folder."""
+    monkeypatch.chdir(tmp_path)
+    article = write(tmp_path / "a.txt", DIRTY)
+    result = run("--in-place", "")
+    assert result.exit_code == 3
+    assert "articlefix: : no such file or directory" in result.stderr
+    assert article.read_text() == DIRTY
+
+
 def test_max_bytes_skips_big_files_without_reading_them(tmp_path: Path) -> None:
     big, small = write(tmp_path / "big.txt", DIRTY * 3), write(tmp_path / "small.txt", DIRTY)
     result = run("--max-bytes", str(len(DIRTY)), big, small)

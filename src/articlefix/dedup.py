@@ -126,14 +126,17 @@ class _Dedup:
         Only a candidate of the same length can be a typo fix (two letters swapped), so the
         word-level diff runs for those, and once more to describe the closest look-alike.
         """
-        head, tail = self.head_keys[j], self.tail_keys[j]
-        lists = (self.near.get(head, ()), self.near.get(tail, ()))
-        if not (lists[0] or lists[1]):  # most blocks: nothing earlier starts or ends alike
+        head = self.near.get(self.head_keys[j], ())
+        tail = self.near.get(self.tail_keys[j], ())
+        # Most blocks: nothing earlier starts or ends alike, or only a full list (template
+        # lines), which finds nothing.
+        if len(head) >= POSTINGS:
+            head = ()
+        if len(tail) >= POSTINGS:
+            tail = ()
+        if not (head or tail):
             return None
-        seen = sorted({i for found in lists if len(found) < POSTINGS for i in found})
-        seen = seen[: self.max_candidates]
-        if not seen:
-            return None
+        seen = sorted({*head, *tail})[: self.max_candidates]
         norm, norms = self.norms[j], self.norms
         # One call scores all candidates: template lines bring several each, and a call per
         # candidate costs more than the comparison. Judged in the blocks' order, as found.

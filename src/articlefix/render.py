@@ -17,6 +17,7 @@ _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # not inside a word: coul
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _MARKUP = "`*[]<"
 _BLOCK_START = re.compile(r"(?:#{1,6}|[-+])(?=[ \t]|$)|>|-{3,}|~{3,}")
+_BLOCK_FIRST = ("#", "-", "+", ">", "~")
 _ORDERED = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
 # A heading's closing sequence: trailing '#'s after a blank (an escaped '#' is not one).
 _CLOSING = re.compile(r"(?:^|[ \t])#+$")
@@ -37,9 +38,12 @@ def escape(text: str) -> str:
         text = _UNDERSCORE.sub(r"\\_", text)
     if "&" in text:
         text = _ENTITY.sub(r"\\&", text)
-    if _BLOCK_START.match(text):
+    # Each pattern can only start with its first characters: tested before the regex runs.
+    if text.startswith(_BLOCK_FIRST) and _BLOCK_START.match(text):
         return "\\" + text
-    return _ORDERED.sub(r"\1\\\2", text, count=1) if _ORDERED.match(text) else text
+    if text[:1].isdecimal() and _ORDERED.match(text):  # \d is a decimal digit, as here
+        return _ORDERED.sub(r"\1\\\2", text, count=1)
+    return text
 
 
 def _text(block: TypedBlock) -> str:

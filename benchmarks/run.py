@@ -61,10 +61,10 @@ def measure(tool: str, path: Path | str, repeat: int) -> list[Row]:
 def summary(rows: list[Row]) -> Row:
     """One point from its processes: the median time, the best, and the highest peak.
 
-    The machine is shared and its speed comes in spells (a 1 MB run's CPU time was seen to
-    vary by 1.8× within one process): the median of runs interleaved across tools compares
-    them in the same mix of spells. The best is shown too, but not used: short runs catch a
-    fast spell more often than long ones, which would skew growth ratios.
+    The machine is shared and its speed comes in spells (a 1 MB run's CPU time ranged from 0.11
+    to 0.20 s, by 1.5× within one process): the median of runs interleaved across tools compares
+    them in the same mix of spells. The best is shown too, but not used: short runs catch a fast
+    spell more often than long ones, which would skew growth ratios.
     """
     times = [t for row in rows for t in row["times"]]
     row = {**rows[-1], "peak_kb": max(r["peak_kb"] for r in rows), "runs": len(times)}

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from articlefix._version import __version__
 from articlefix.dask import clean_file, clean_record
@@ -47,9 +47,6 @@ from articlefix.files import (
 )  # fmt: skip
 from articlefix.options import Options
 
-if TYPE_CHECKING:
-    from pathlib import Path  # loaded only for --report and --output-dir: see files.py
-
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
 EXIT_OK, EXIT_CHANGED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: click's usage errors
 _COMPARING = ("in-place", "check", "diff")  # modes that compare the result with the file
@@ -62,7 +59,7 @@ class Batch:
     options: Options = field(default_factory=Options)
     mode: Mode = "stdout"
     jobs: int = 1
-    report: Path | None = None
+    report: str | None = None  # a path: JSON Lines, one record per input
     quiet: bool = False
     explain: bool = False
     scheduler: str | None = None
@@ -234,11 +231,8 @@ def _problem(path: str, status: str, message: str, size: int | None) -> dict[str
 
 
 class _Tally:
-    """Counts for the summary line and the exit status.
-
-    A plain class, not a dataclass: one is made per run, and defining a dataclass costs every
-    start about a millisecond (its methods are compiled from source).
-    """
+    """Counts for the summary line and the exit status; a plain class, since defining a
+    dataclass costs every start about a millisecond (its methods are compiled from source)."""
 
     __slots__ = ("changed", "failed", "files", "removed", "skipped")
 

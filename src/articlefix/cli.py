@@ -170,12 +170,11 @@ def cli(
     from articlefix.files import DEFAULT_INCLUDE, STDIN, collect
     from articlefix.options import Options
 
-    out_dir = report_path = None  # pathlib loads only for them: see files.py
-    if output_dir is not None or report is not None:
+    out_dir = None
+    if output_dir is not None:  # pathlib loads only then: see files.py
         from pathlib import Path
 
-        out_dir = None if output_dir is None else Path(output_dir)
-        report_path = None if report is None else Path(report)
+        out_dir = Path(output_dir)
     mode = _mode(in_place=in_place, check=check, diff=diff, output_dir=out_dir)
     if not paths:
         if sys.stdin.isatty():
@@ -187,7 +186,7 @@ def cli(
         _need_dask()
     batch = Batch(
         options=Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair),
-        mode=mode, jobs=jobs or default_jobs(), report=report_path, quiet=quiet, explain=explain,
+        mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, explain=explain,
         scheduler=scheduler,
     )  # fmt: skip
     inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes)

@@ -32,8 +32,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Literal
 
-from articlefix._version import __version__
-from articlefix.dask import clean_file, clean_record
+from articlefix.dask import clean_file, clean_record, problem_record
 from articlefix.files import (
     STDIN,
     Input,
@@ -110,7 +109,7 @@ def _json_line(record: dict[str, Any]) -> bytes:
 
 def _next_record(item: Input, results: Iterator[dict[str, Any]], batch: Batch) -> dict[str, Any]:
     if item.problem is not None:
-        return _problem(item.path, item.status, item.problem, item.size)
+        return problem_record(item.path, item.status, item.problem, item.size)
     if item.path == STDIN:
         return clean_record(STDIN, sys.stdin.buffer.read(), batch.options)
     return next(results)
@@ -157,7 +156,7 @@ def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
         client = Client(batch.scheduler, timeout=10)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:  # unreachable, or a bad address
         message = f"cannot reach the Dask scheduler at {batch.scheduler}: {cause(exc)}"
-        return [_problem(path, "error", message, None) for path in paths]
+        return [problem_record(path, "error", message, None) for path in paths]
     with client:
         return list(clean_paths(paths, batch.options).compute())  # type: ignore[no-untyped-call]
 
@@ -170,12 +169,12 @@ def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress)
         try:
             if item.path != STDIN and changed(item):  # written, it would undo that change
                 message = "changed while being cleaned; nothing written"
-                record = _problem(item.path, "error", message, record["bytes_in"])
+                record = problem_record(item.path, "error", message, record["bytes_in"])
             else:
                 record = _deliver(item, markdown, record, batch, progress)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename not in (None, item.path) else ""
-            record = _problem(item.path, "error", cause(exc) + where, record["bytes_in"])
+            record = problem_record(item.path, "error", cause(exc) + where, record["bytes_in"])
     if record["error"] is not None:
         progress.say(f"articlefix: {name}: {record['error']}")
     elif batch.explain:
@@ -218,16 +217,6 @@ def _compare(
         progress.say(f"Fixing {path}" if batch.mode == "in-place" else f"would fix {path}")
     status = "changed" if changed else "unchanged"
     return {**record, "status": status, "bytes_out": len(new)}
-
-
-def _problem(path: str, status: str, message: str, size: int | None) -> dict[str, Any]:
-    """The record of an input that was not cleaned: same keys, counts null, the cause."""
-    return {
-        "path": path, "status": status, "markdown": None, "encoding": None, "bytes_in": size,
-        "bytes_out": None, "blocks_in": None, "blocks_out": None, "removed": None,
-        "similar_kept": None, "headings": None, "quotes": None, "duration_ms": 0.0,
-        "error": message, "version": __version__,
-    }  # fmt: skip
 
 
 class _Tally:

@@ -106,19 +106,27 @@ def clean_record(
 _COUNTS = ("blocks_in", "blocks_out", "removed", "similar_kept", "headings", "quotes")
 
 
-def _error(path: str, size: int | None, message: str, start: float) -> dict[str, Any]:
+def problem_record(
+    path: str, status: str, message: str, size: int | None, duration_ms: float = 0.0
+) -> dict[str, Any]:
+    """The record of an input that was not cleaned (``error`` or ``skipped``): the same keys as
+    a cleaned one, the counts null, the cause in ``error``."""
     return {
         "path": path,
-        "status": "error",
+        "status": status,
         "markdown": None,
         "encoding": None,
         "bytes_in": size,
         "bytes_out": None,
         **dict.fromkeys(_COUNTS),
-        "duration_ms": _since(start),
+        "duration_ms": duration_ms,
         "error": message,
         "version": __version__,
     }
+
+
+def _error(path: str, size: int | None, message: str, start: float) -> dict[str, Any]:
+    return problem_record(path, "error", message, size, _since(start))
 
 
 def _since(start: float) -> float:

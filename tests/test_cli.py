@@ -91,7 +91,7 @@ def test_an_empty_argument_is_a_missing_file_not_the_current_folder(
     article = write(tmp_path / "a.txt", DIRTY)
     result = run("--in-place", "")
     assert result.exit_code == 3
-    assert "articlefix: : no such file or directory" in result.stderr
+    assert "articlefix: '': no such file or directory" in result.stderr
     assert article.read_text() == DIRTY
 
 

@@ -163,7 +163,7 @@ def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
 
 def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress) -> dict[str, Any]:
     """Do what the mode asks with one result; a failed read or write makes it an error."""
-    name = "<stdin>" if item.path == STDIN else item.path
+    name = {STDIN: "<stdin>", "": "''"}.get(item.path, item.path)  # "$FILE" with FILE unset
     markdown = record.pop("markdown")
     if markdown is not None:
         try:

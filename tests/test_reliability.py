@@ -7,12 +7,15 @@ The real command runs in a child process where the exit status, stderr or a hang
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,7 @@ from articlefix.cli import cli
 from articlefix.dask import clean_file as real_clean_file
 
 SRC = Path(articlefix.__file__).resolve().parent.parent
+SUMMARY = re.compile(r"articlefix: \d+ files?, ")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"
 
 
@@ -77,15 +81,17 @@ def run(*args: str | Path) -> Result:
 def errors(stderr: str) -> list[str]:
     """The per-file error lines (the summary line left out)."""
     lines = stderr.splitlines()
-    return [line for line in lines if line.startswith("articlefix: ") and " files, " not in line]
+    return [line for line in lines if line.startswith("articlefix: ") and not SUMMARY.match(line)]
 
 
 def with_each_read(monkeypatch: pytest.MonkeyPatch, before: Callable[[Path], None]) -> None:
     """Call ``before(path)`` just before a worker reads each file (``-j 1``: in-process)."""
 
-    def clean_file(path: str, options: articlefix.Options) -> dict[str, Any]:
+    def clean_file(
+        path: str, options: articlefix.Options, max_bytes: int | None = None
+    ) -> dict[str, Any]:
         before(Path(path))
-        return real_clean_file(path, options)
+        return real_clean_file(path, options, max_bytes)
 
     monkeypatch.setattr(batch, "clean_file", clean_file)
 
@@ -177,6 +183,57 @@ def test_a_file_that_vanishes_or_becomes_a_folder_before_it_is_read(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "c.txt", "d.txt"]
 
 
+def test_a_file_that_grew_past_max_bytes_before_it_is_read_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Listed under the limit, read over it: reading stops at the limit, the file is skipped."""
+    pages = [tmp_path / f"{name}.txt" for name in "ab"]
+    for n, page in enumerate(pages):
+        page.write_bytes(article(n))
+    limit = len(article(0)) + 100
+
+    def grow(path: Path) -> None:
+        if path.name == "a.txt":
+            with path.open("ab") as file:
+                file.write(b"x" * 1000)
+
+    with_each_read(monkeypatch, grow)
+    result = run("-j", "1", "--max-bytes", str(limit), *pages)
+
+    assert result.exit_code == 3
+    assert errors(result.stderr) == [
+        f"articlefix: {pages[0]}: larger than --max-bytes (over {limit} bytes when read), "
+        "not cleaned"
+    ]
+    assert result.stdout == fixed(article(1)).decode()
+    assert "1 skipped" in result.stderr
+
+
+def test_a_named_pipe_stops_being_read_at_max_bytes(tmp_path: Path) -> None:
+    """A pipe has no size to check when listed (``<(curl …)``): the limit holds as it is read."""
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    sent: list[int] = []
+
+    def feed() -> None:
+        with contextlib.suppress(BrokenPipeError), fifo.open("wb", buffering=0) as pipe:
+            for _ in range(1000):  # 1 MB, far past the limit: the reader stops early
+                pipe.write(b"y" * 1024)
+                sent.append(1)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    done = command("--max-bytes", "10000", fifo)
+    writer.join(10)
+
+    assert done.returncode == 3
+    assert errors(done.stderr) == [
+        f"articlefix: {fifo}: larger than --max-bytes (over 10000 bytes when read), not cleaned"
+    ]
+    assert done.stdout == ""
+    assert len(sent) < 1000  # the reader closed the pipe instead of draining it
+
+
 @pytest.mark.parametrize("mode", ["-i", "-o"])
 def test_a_file_saved_while_it_is_cleaned_keeps_that_save(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str
@@ -189,8 +246,10 @@ def test_a_file_saved_while_it_is_cleaned_keeps_that_save(
         page.write_bytes(article(n))
     saved = article(1) + b"Editor's note: the quay opened early.\n"
 
-    def clean_then_save(path: str, options: articlefix.Options) -> dict[str, Any]:
-        record = real_clean_file(path, options)
+    def clean_then_save(
+        path: str, options: articlefix.Options, max_bytes: int | None = None
+    ) -> dict[str, Any]:
+        record = real_clean_file(path, options, max_bytes)
         if path == str(pages[1]):
             Path(path).write_bytes(saved)
         return record

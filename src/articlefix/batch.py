@@ -59,6 +59,7 @@ class Batch:
     mode: Mode = "stdout"
     jobs: int = 1
     report: str | None = None  # a path: JSON Lines, one record per input
+    max_bytes: int | None = None  # a file that grew past it since it was listed is skipped
     quiet: bool = False
     explain: bool = False
     scheduler: str | None = None
@@ -118,7 +119,7 @@ def _next_record(item: Input, results: Iterator[dict[str, Any]], batch: Batch) -
 @contextmanager
 def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]]]:
     """Records for ``paths`` in their order: in-process, a process pool, or a Dask cluster."""
-    work = partial(clean_file, options=batch.options)
+    work = partial(clean_file, options=batch.options, max_bytes=batch.max_bytes)
     jobs = min(batch.jobs, len(paths))
     if batch.scheduler:
         yield iter(_on_cluster(paths, batch))
@@ -158,7 +159,7 @@ def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
         message = f"cannot reach the Dask scheduler at {batch.scheduler}: {cause(exc)}"
         return [problem_record(path, "error", message, None) for path in paths]
     with client:
-        return list(clean_paths(paths, batch.options).compute())  # type: ignore[no-untyped-call]
+        return list(clean_paths(paths, batch.options, max_bytes=batch.max_bytes).compute())  # type: ignore[no-untyped-call]
 
 
 def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress) -> dict[str, Any]:

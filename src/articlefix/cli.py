@@ -187,7 +187,7 @@ def cli(
     batch = Batch(
         options=Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair),
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, explain=explain,
-        scheduler=scheduler,
+        scheduler=scheduler, max_bytes=max_bytes,
     )  # fmt: skip
     inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes)
     try:

@@ -41,6 +41,7 @@ def clean_paths(
     options: Options | None = None,
     *,
     partition_size: int = PARTITION_SIZE,
+    max_bytes: int | None = None,
 ) -> dask.bag.Bag:
     """A lazy bag of one record per path, in input order (see :func:`clean_record`).
 
@@ -51,17 +52,24 @@ def clean_paths(
 
     names = [os.fspath(path) for path in paths]
     bag = db.from_sequence(names, partition_size=partition_size)  # type: ignore[no-untyped-call]
-    return cast("db.Bag", bag.map(clean_file, options or Options()))
+    return cast("db.Bag", bag.map(clean_file, options or Options(), max_bytes))
 
 
-def clean_file(path: str, options: Options) -> dict[str, Any]:
-    """Read ``path`` in the worker and clean it; an unreadable file is an error record."""
+def clean_file(path: str, options: Options, max_bytes: int | None = None) -> dict[str, Any]:
+    """Read ``path`` in the worker and clean it; an unreadable file is an error record.
+
+    Past ``max_bytes`` it stops reading and skips the file: the size checked when the files
+    were listed does not bound a file that grew since, nor a pipe (which has no size).
+    """
     start = time.perf_counter()
     try:
         with open(path, "rb") as file:
-            data = file.read()
+            data = file.read(-1 if max_bytes is None else max_bytes + 1)
     except OSError as exc:
         return _error(path, None, cause(exc), start)
+    if max_bytes is not None and len(data) > max_bytes:
+        message = f"larger than --max-bytes (over {max_bytes} bytes when read), not cleaned"
+        return problem_record(path, "skipped", message, None, _since(start))
     return clean_record(path, data, options, start=start)
 
 

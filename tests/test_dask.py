@@ -106,6 +106,17 @@ def test_every_record_is_plain_json_with_the_documented_keys(
     assert other["error"] is None  # the batch went on past the bad files
 
 
+def test_workers_stop_reading_at_max_bytes(client: object, corpus: list[Path]) -> None:
+    limit = len(corpus[0].read_bytes()) - 1  # the seed article, one byte over
+    assert len(corpus[1].read_bytes()) <= limit  # its cleaned Markdown, under
+    big, small = clean_paths([corpus[0], corpus[1]], max_bytes=limit).compute()
+
+    assert set(big) == set(small) == RECORD_KEYS
+    assert big["status"] == "skipped" and big["markdown"] is None
+    assert big["error"] == f"larger than --max-bytes (over {limit} bytes when read), not cleaned"
+    assert small["status"] in ("changed", "unchanged") and small["error"] is None
+
+
 def test_clean_and_its_values_pickle_with_the_standard_pickle(corpus: list[Path]) -> None:
     again = pickle.loads(pickle.dumps(articlefix.clean))
     result = again(corpus[0].read_bytes(), Options(tag=False))

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -245,6 +246,26 @@ def test_check_writes_nothing(tmp_path: Path) -> None:
     assert f"would fix {dirty}" in result.stderr and str(clean) not in result.stderr
     assert dirty.read_text() == DIRTY
     assert run("--check", clean).exit_code == 0
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_quotes_odd_file_names_as_git_does(tmp_path: Path) -> None:
+    """An undecodable or control byte in a name: a C-quoted header that strict UTF-8 output can
+    write and ``git apply`` takes (before, writing the header raised UnicodeEncodeError)."""
+    names = [os.fsdecode(b"bad\xff.txt"), "new\nline.txt", 'q"uote.txt']
+    for name in names:
+        write(tmp_path / name, DIRTY)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}  # strict: no surrogateescape to hide in
+    done = subprocess.run(
+        [sys.executable, "-m", "articlefix", "--diff", *names],
+        cwd=tmp_path, capture_output=True, env=env,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    headers = [line for line in done.stdout.splitlines() if line.startswith(b"--- ")]
+    assert headers == [b'--- "a/bad\\377.txt"', b'--- "a/new\\nline.txt"', b'--- "a/q\\"uote.txt"']
+    for args in (["init", "-q"], ["apply", "--check", "-"]):
+        git = subprocess.run(["git", *args], cwd=tmp_path, input=done.stdout, capture_output=True)
+        assert git.returncode == 0, git.stderr
 
 
 def test_diff_prints_a_patch_and_writes_nothing(tmp_path: Path) -> None:

@@ -226,11 +226,27 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
-        f"a/{path}", f"b/{path}",
+        _patch_name(f"a/{path}"), _patch_name(f"b/{path}"),
     )  # fmt: skip
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+
+
+_C_ESCAPES = {7: "a", 8: "b", 9: "t", 10: "n", 11: "v", 12: "f", 13: "r", 34: '"', 92: "\\"}
+
+
+def _patch_name(name: str) -> str:
+    """``name`` as git writes it in a patch: C-quoted, other bytes in octal, when it holds a
+    control character, a quote, a backslash or undecodable bytes (which no strict UTF-8 output
+    could write); as it is otherwise."""
+    if not any(ch < " " or ch in '"\\\x7f' or "\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    quoted = (
+        f"\\{_C_ESCAPES[b]}" if b in _C_ESCAPES else chr(b) if 31 < b < 127 else f"\\{b:03o}"
+        for b in os.fsencode(name)
+    )
+    return f'"{"".join(quoted)}"'
 
 
 def shown(line: str) -> str:

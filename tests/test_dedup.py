@@ -234,6 +234,19 @@ def test_a_label_seen_many_times_still_goes_in_a_pasted_run() -> None:
     assert clean(result.markdown).markdown == result.markdown
 
 
+def test_a_quote_pasted_again_takes_its_attribution_line_with_it() -> None:
+    """The report names what went: the attribution line, not a "short label"."""
+    quote = "« We will open the quay in the spring, two years later than planned, we said. »"
+    who = "— Jane Doe, Harbour Authority"
+    other = "Another paragraph stands between them, with words of its own and no repeats."
+    result = clean("\n".join([quote, who, other, quote, who]) + "\n")
+    assert result.markdown == f"> {quote}\n>\n> {who}\n\n{other}\n"
+    assert [(r.position, r.reason) for r in result.report.removed] == [
+        (4, "exact repeat"),
+        (5, "attribution line in a repeated run"),
+    ]
+
+
 def test_teasers_growing_longer_end_in_one_place() -> None:
     """Each longer teaser moves into the first one's place, which stays a teaser."""
     cuts = [

@@ -100,7 +100,8 @@ class _Dedup:
                 before = j if size >= MIN_ALONE else before
         runs = LabelRuns(self.verdicts, self.short, self.places, self.norms, self.exact)
         for j, of in runs.run().items():
-            self.verdicts[j] = Verdict(False, "short label in a repeated run", of)
+            what = "attribution line" if j in self.attributions else "short label"
+            self.verdicts[j] = Verdict(False, f"{what} in a repeated run", of)
         return self.verdicts
 
     def _closes_quote(self, j: int, before: int) -> bool:

@@ -39,4 +39,30 @@ def check(data: bytes) -> None:
     out.encode("utf-8")  # raises on lone surrogates
     assert out == "" or (out.endswith("\n") and not out.endswith("\n\n")), "final newline"
     again = clean(out, options).markdown
-    assert again == out, "not idempotent"
+    assert again == out, f"not idempotent: {change(out, again)}"
+
+
+def change(first: str, second: str) -> str:
+    """The Markdown role of the first line a second run changed, before and after.
+
+    It goes into the failure's message, and so into its signature: a long run then keeps one
+    input per kind of idempotence bug ("heading -> text", "text -> quote") instead of one for
+    them all.
+    """
+    a, b = first.split("\n"), second.split("\n")
+    n = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return f"{_role(a[n] if n < len(a) else None)} -> {_role(b[n] if n < len(b) else None)}"
+
+
+def _role(line: str | None) -> str:
+    if line is None:
+        return "end"
+    for prefix, role in (
+        ("> —", "attribution"),
+        (">", "quote"),
+        ("#", "heading"),
+        ("\\", "escape"),
+    ):
+        if line.startswith(prefix):
+            return role
+    return "text" if line.strip() else "blank"

@@ -237,6 +237,20 @@ def contract_check(data: bytes) -> None:
     check(data)
 
 
+def test_an_idempotence_failure_is_named_by_what_changed() -> None:
+    """Its message is part of the fuzzer's signature: one saved input per kind of change."""
+    sys.path.insert(0, str(FUZZ))
+    try:
+        from contract import change
+    finally:
+        sys.path.pop(0)
+    assert change("## A\n\nB\n", "A\n\nB\n") == "heading -> text"
+    assert change("A\n\nB\n", "A\n\n> B\n") == "text -> quote"
+    assert change("A\n\n> — C\n", "A\n\n\\— C\n") == "attribution -> escape"
+    assert change("A\n", "A\n\nB\n") == "end -> text"
+    assert change("A\nB", "A") == "text -> end"
+
+
 @pytest.mark.parametrize("path", CRASHES, ids=[p.name for p in CRASHES])
 def test_fuzz_regressions_hold(path: Path) -> None:
     """Every input the fuzzer once broke the contract with, replayed through its own checks."""

@@ -162,6 +162,14 @@ def test_unclosed_fence_runs_to_the_end_without_its_blank_tail() -> None:
     assert clean(out, Options(input_format="markdown")).markdown == out
 
 
+@pytest.mark.parametrize("blank", ["\n", "\n\n", "  \n\t\n"])
+def test_front_matter_after_blank_lines_makes_auto_mode_read_markdown(blank: str) -> None:
+    """Not only at the very first byte: a scraped .txt often starts with a blank line."""
+    out = clean(blank + FRONT + PARAS[0] + "\n").markdown
+    assert out == FRONT + "\n" + PARAS[0] + "\n"
+    assert clean(out).markdown == out
+
+
 def test_front_matter_after_blank_lines_in_markdown_mode() -> None:
     """The output drops leading blank lines, so the first run must see the front matter too."""
     options = Options(input_format="markdown")

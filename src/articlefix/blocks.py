@@ -26,6 +26,7 @@ _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _DASH = re.compile("[\u2014\u2013\u2015-]+\\s*")  # em, en, horizontal bar, hyphen
 _FRONT = {"---": ("---", "..."), "+++": ("+++",)}
+_BLANK = re.compile(r"\s*")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 # Lines that make a chunk Markdown structure rather than prose (in Markdown mode only).
 _STRUCTURE = re.compile(
@@ -79,8 +80,12 @@ def _lines(text: str) -> list[str]:
 
 
 def has_front_matter(text: str) -> bool:
-    """A closed ``---`` or ``+++`` block at the very top: the file is Markdown."""
-    return text.startswith(("---", "+++")) and _front_matter(_lines(text[:65536]))[1] > 0
+    """A closed ``---`` or ``+++`` block at the top, blank lines before it allowed (as in
+    Markdown mode, which drops them): the file is Markdown."""
+    blank = _BLANK.match(text)  # unlike ``lstrip``, copies nothing of a long text
+    start = blank.end() if blank else 0
+    head = text[start : start + 65536]
+    return head.startswith(("---", "+++")) and _front_matter(_lines(head))[1] > 0
 
 
 def _front_matter(lines: list[str]) -> tuple[int, int]:

@@ -43,6 +43,15 @@ def article(n: int, paragraphs: int = 2) -> bytes:
     return ("\n".join([*body, body[0]]) + "\n").encode()
 
 
+def articles(folder: Path, names: str) -> list[Path]:
+    """``a.txt`` holding ``article(0)``, ``b.txt`` ``article(1)``, ... in ``folder``."""
+    folder.mkdir(exist_ok=True)
+    pages = [folder / f"{name}.txt" for name in names]
+    for n, page in enumerate(pages):
+        page.write_bytes(article(n))
+    return pages
+
+
 def fixed(data: bytes) -> bytes:
     """What ``--in-place`` or ``--output-dir`` must write for ``data`` (UTF-8, LF)."""
     return articlefix.clean(data).markdown.encode()
@@ -161,9 +170,7 @@ def test_a_6_mb_line_and_100_000_one_word_lines_are_cleaned(tmp_path: Path) -> N
 def test_a_file_that_vanishes_or_becomes_a_folder_before_it_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pages = [tmp_path / f"{name}.txt" for name in "abcd"]
-    for n, page in enumerate(pages):
-        page.write_bytes(article(n))
+    pages = articles(tmp_path, "abcd")
 
     def meddle(path: Path) -> None:
         if path.name in ("b.txt", "c.txt"):
@@ -187,9 +194,7 @@ def test_a_file_that_grew_past_max_bytes_before_it_is_read_is_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Listed under the limit, read over it: reading stops at the limit, the file is skipped."""
-    pages = [tmp_path / f"{name}.txt" for name in "ab"]
-    for n, page in enumerate(pages):
-        page.write_bytes(article(n))
+    pages = articles(tmp_path, "ab")
     limit = len(article(0)) + 100
 
     def grow(path: Path) -> None:
@@ -240,10 +245,7 @@ def test_a_file_saved_while_it_is_cleaned_keeps_that_save(
 ) -> None:
     """An editor saves the file between the worker's read and the write: writing the result
     (cleaned from the older bytes) would undo that save, so nothing is written."""
-    pages = [tmp_path / "in" / f"{name}.txt" for name in "abc"]
-    for n, page in enumerate(pages):
-        page.parent.mkdir(exist_ok=True)
-        page.write_bytes(article(n))
+    pages = articles(tmp_path / "in", "abc")
     saved = article(1) + b"Editor's note: the quay opened early.\n"
 
     def clean_then_save(

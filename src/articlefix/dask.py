@@ -20,7 +20,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from articlefix._version import __version__
 from articlefix.errors import ArticlefixError
@@ -64,13 +64,24 @@ def clean_file(path: str, options: Options, max_bytes: int | None = None) -> dic
     start = time.perf_counter()
     try:
         with open(path, "rb") as file:
-            data = file.read(-1 if max_bytes is None else max_bytes + 1)
+            data = file.read() if max_bytes is None else _read_at_most(file, max_bytes + 1)
     except OSError as exc:
         return _error(path, None, cause(exc), start)
     if max_bytes is not None and len(data) > max_bytes:
         message = f"larger than --max-bytes (over {max_bytes} bytes when read), not cleaned"
         return problem_record(path, "skipped", message, None, _since(start))
     return clean_record(path, data, options, start=start)
+
+
+def _read_at_most(file: BinaryIO, limit: int) -> bytes:
+    """The file's bytes, ``limit`` at most. ``read(limit)`` would allocate ``limit`` bytes up
+    front (64 MiB for a 17 KB article, four times the time of the read): the file's size, when
+    it has one, bounds the first read, and only a file that grew, or a pipe, reads on."""
+    known = os.fstat(file.fileno()).st_size
+    data = file.read(min(known + 1, limit))
+    if len(data) <= known:  # the end came within the known size
+        return data
+    return data + file.read(limit - len(data))
 
 
 def clean_record(

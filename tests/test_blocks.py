@@ -170,6 +170,26 @@ def test_front_matter_after_blank_lines_makes_auto_mode_read_markdown(blank: str
     assert clean(out).markdown == out
 
 
+def test_a_fence_line_inside_a_markdown_paragraph_keeps_the_paragraph_as_written() -> None:
+    """CommonMark lets a fence interrupt a paragraph; split off (one paragraph per line), the
+    line would open a code block on the next run and swallow the rest of the file."""
+    text = f"{PARAS[0]}\n{PARAS[1]}\n```m\n\n{PARAS[2]}\n"
+    blocks = split_blocks(text, markdown=True)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("verbatim", f"{PARAS[0]}\n{PARAS[1]}\n```m"),
+        ("text", PARAS[2]),
+    ]
+    options = Options(input_format="markdown")
+    out = clean(text, options).markdown
+    assert clean(out, options).markdown == out
+
+
+def test_a_markdown_quote_keeps_its_leading_no_break_space() -> None:
+    options = Options(input_format="markdown")
+    page = f"> \xa0{PARAS[0]}\n>\n> — Jane Doe, Harbour Authority\n"
+    assert clean(page, options).markdown == page
+
+
 def test_front_matter_after_blank_lines_in_markdown_mode() -> None:
     """The output drops leading blank lines, so the first run must see the front matter too."""
     options = Options(input_format="markdown")

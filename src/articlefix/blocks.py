@@ -138,7 +138,9 @@ def _chunk_blocks(
         quote = _quote(first, chunk, markdown=markdown)
         if quote is not None:
             return quote
-    if markdown and (_FENCE.match(chunk[0]) or any(_STRUCTURE.match(line) for line in chunk)):
+    # A fence line anywhere: CommonMark lets it interrupt a paragraph, and written on a line of
+    # its own (one paragraph per line) it would open a code block on the next run.
+    if markdown and any(_STRUCTURE.match(line) or _FENCE.match(line) for line in chunk):
         return [Block("\n".join(chunk), first, len(chunk), "verbatim")]
     if markdown:  # the author's paragraph: own line breaks and inline markup, unless the
         # document is scraped text saved as .md, one paragraph per line
@@ -174,7 +176,9 @@ def _markdown_prose(first: int, chunk: list[str]) -> Block:
 
 def _quote(first: int, chunk: list[str], *, markdown: bool) -> list[Block] | None:
     """The pull-quote shape articlefix writes: ``> text``, then optionally ``>`` and ``> — who``."""
-    inner = [re.sub(r"^\s*> ?", "", line).strip() for line in chunk]
+    # Markdown mode keeps other blanks, as its paragraphs do: a quote that starts with a
+    # no-break space is written "> \xa0…", and must read back the same.
+    inner = [re.sub(r"^\s*> ?", "", line).strip(" \t" if markdown else None) for line in chunk]
     if "" in inner:
         cut = inner.index("")
         body, rest = inner[:cut], inner[cut + 1 :]

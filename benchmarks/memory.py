@@ -6,7 +6,9 @@
 Takes a tracemalloc snapshot at the end of dedup's main pass, the peak of a run (the text of
 every block, the normal forms and the hash indexes are alive together), and prints the largest
 allocation sites as multiples of the input size. The input bytes themselves were read before
-tracing starts: add 1× for them. Slow (tracing every allocation), so not part of ``run.py``.
+tracing starts: add 1× for them. Then the sizes of the decoded text and of the returned
+Markdown, which any cleaner that holds a whole document pays. Slow (tracing every
+allocation), so not part of ``run.py``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from corpus import ensure  # noqa: E402 - a script next to its helper, not a pac
 from run import size_of  # noqa: E402
 
 from articlefix import dedup  # noqa: E402
+from articlefix.decode import decode  # noqa: E402
 from articlefix.pipeline import clean  # noqa: E402
 
 
@@ -41,13 +44,16 @@ def main() -> None:
 
     dedup.LabelRuns = at_peak  # type: ignore[assignment,misc]  # the last step of dedup
     tracemalloc.start()
-    clean(data)
+    markdown = clean(data).markdown
     tracemalloc.stop()
     stats = snapshots[0].statistics("lineno")
     total = sum(stat.size for stat in stats)
     print(f"traced at dedup's end: {total / len(data):.2f}× the input ({len(data):,} bytes)")
     for stat in stats[: args.top]:
         print(f"{stat.size / len(data):6.2f}×  {stat.count:9,}  {stat.traceback}")
+    # What any whole-document cleaner holds, whatever its indexes: the text and its output.
+    text, out = sys.getsizeof(decode(data).text), sys.getsizeof(markdown)
+    print(f"decoded text {text / len(data):.2f}×, Markdown returned {out / len(data):.2f}×")
 
 
 if __name__ == "__main__":

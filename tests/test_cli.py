@@ -59,12 +59,46 @@ def test_several_files_are_concatenated_in_argument_order(tmp_path: Path) -> Non
     result = run(first, second)
     assert result.exit_code == 0, result.output
     assert result.stdout == CLEAN + OTHER + "\n"
-    assert "2 files, 1 changed, 0 errors, 0 skipped, 1 blocks removed" in result.stderr
+    assert "2 files, 1 changed, 0 errors, 0 skipped, 1 block removed" in result.stderr
 
 
 def test_stdin_dash(tmp_path: Path) -> None:
     result = run("-", input=DIRTY.encode())
     assert (result.exit_code, result.stdout) == (0, CLEAN)
+
+
+def test_one_input_is_silent_on_success_as_unix_filters_are(tmp_path: Path) -> None:
+    """``articlefix a.txt 2>&1 | pbcopy`` copies the article and nothing else."""
+    for args in ([write(tmp_path / "a.txt", DIRTY)], ["-"]):
+        result = run(*args, input=DIRTY.encode())
+        assert (result.exit_code, result.stdout, result.stderr) == (0, CLEAN, "")
+
+
+def test_verbose_prints_a_line_per_input_and_the_summary(tmp_path: Path) -> None:
+    result = run("-v", write(tmp_path / "a.txt", DIRTY))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"articlefix: {tmp_path / 'a.txt'}: changed, 1 block removed of 3, 0 headings, "
+        "0 quotes, utf-8",
+        result.stderr.splitlines()[1],
+    ]
+    assert re.fullmatch(
+        r"articlefix: 1 file, 1 changed, 0 errors, 0 skipped, 1 block removed, [\d.]+ s",
+        result.stderr.splitlines()[1],
+    )
+
+
+def test_counts_in_the_summary_agree_with_their_numbers(tmp_path: Path) -> None:
+    good, gone = write(tmp_path / "a.txt", DIRTY * 2), tmp_path / "gone.txt"
+    result = run(good, gone)
+    assert "2 files, 1 changed, 1 error, 0 skipped, 4 blocks removed" in result.stderr
+    assert "1 errors" not in result.stderr
+
+
+def test_quiet_and_verbose_together_are_a_usage_error(tmp_path: Path) -> None:
+    result = run("-q", "-v", write(tmp_path / "a.txt", DIRTY))
+    assert result.exit_code == 2
+    assert "--quiet and --verbose cannot be used together" in result.stderr
 
 
 def test_quiet_leaves_stderr_empty(tmp_path: Path) -> None:

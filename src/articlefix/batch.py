@@ -33,6 +33,7 @@ from functools import partial
 from typing import Any, Literal
 
 from articlefix.dask import clean_file, clean_record, problem_record
+from articlefix.explain import file_line, plural
 from articlefix.files import (
     STDIN,
     Input,
@@ -61,6 +62,7 @@ class Batch:
     report: str | None = None  # a path: JSON Lines, one record per input
     max_bytes: int | None = None  # a file that grew past it since it was listed is skipped
     quiet: bool = False
+    verbose: bool = False  # the summary line for one input too, and a line per file
     explain: bool = False
     scheduler: str | None = None
 
@@ -69,7 +71,9 @@ def run(inputs: list[Input], batch: Batch) -> int:
     """Clean every input, act on each result in input order; the exit status."""
     start = time.perf_counter()
     tally = _Tally()
-    show = not batch.quiet and sys.stderr.isatty() and "PRE_COMMIT" not in os.environ
+    # A bar for one input would only flash and could be left above an --explain table.
+    interactive = sys.stderr.isatty() and "PRE_COMMIT" not in os.environ
+    show = interactive and not batch.quiet and len(inputs) > 1
     todo = [item.path for item in inputs if item.problem is None and item.path != STDIN]
     try:
         with ExitStack() as stack:
@@ -87,7 +91,9 @@ def run(inputs: list[Input], batch: Batch) -> int:
     except OSError as exc:  # only the report can fail here: each file's errors are its record
         print(shown(f"articlefix: {batch.report}: {cause(exc)}"), file=sys.stderr)
         return EXIT_FAILED
-    if not batch.quiet:
+    # Silent on success for one input, as Unix filters are: ``articlefix a.txt 2>&1 | pbcopy``
+    # must copy only the article.
+    if not batch.quiet and (batch.verbose or len(inputs) > 1):
         print(tally.summary(time.perf_counter() - start), file=sys.stderr)
     return tally.exit_status(batch.mode)
 
@@ -178,7 +184,9 @@ def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress)
             record = problem_record(item.path, "error", cause(exc) + where, record["bytes_in"])
     if record["error"] is not None:
         progress.say(f"articlefix: {name}: {record['error']}")
-    elif batch.explain:
+    elif batch.verbose and not batch.quiet:
+        progress.say(f"articlefix: {name}: {file_line(record)}")
+    if record["error"] is None and batch.explain:
         from articlefix.explain import explain_record
 
         explain_record(name, record)
@@ -238,9 +246,9 @@ class _Tally:
 
     def summary(self, seconds: float) -> str:
         return (
-            f"articlefix: {self.files} file{'s' * (self.files != 1)}, {self.changed} changed, "
-            f"{self.failed} errors, {self.skipped} skipped, {self.removed} blocks removed, "
-            f"{seconds:.2f} s"
+            f"articlefix: {plural(self.files, 'file')}, {self.changed} changed, "
+            f"{plural(self.failed, 'error')}, {self.skipped} skipped, "
+            f"{plural(self.removed, 'block')} removed, {seconds:.2f} s"
         )
 
     def exit_status(self, mode: Mode) -> int:

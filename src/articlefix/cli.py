@@ -139,6 +139,12 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
     "every worker can read.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr: no progress, no summary.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="A line per input and the summary, also for one input (several print the summary).",
+)
 @click.version_option(__version__, prog_name="articlefix")
 @click.pass_context
 def cli(
@@ -158,6 +164,7 @@ def cli(
     explain: bool,
     scheduler: str | None,
     quiet: bool,
+    verbose: bool,
 ) -> None:
     """Clean scraped article text into Markdown: keep the first copy of every repeated
     paragraph or run of paragraphs, tag headings and pull quotes.
@@ -182,12 +189,14 @@ def cli(
         paths = (STDIN,)
     if STDIN in paths and mode != "stdout":
         raise click.UsageError(f"'-' (standard input) cannot be used with --{mode}")
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose cannot be used together")
     if scheduler:
         _need_dask()
     batch = Batch(
         options=Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair),
-        mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, explain=explain,
-        scheduler=scheduler, max_bytes=max_bytes,
+        mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
+        explain=explain, scheduler=scheduler, max_bytes=max_bytes,
     )  # fmt: skip
     inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes)
     try:

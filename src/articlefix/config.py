@@ -15,7 +15,17 @@ from typing import Any
 #: Keys a config file may set: defaults for a whole repository. Per-run actions
 #: (--in-place, --check, --diff, --output-dir, --report) belong on the command line.
 KEYS = frozenset(
-    {"format", "tags", "mojibake-repair", "include", "jobs", "max-bytes", "quiet", "explain"}
+    {
+        "format",
+        "tags",
+        "mojibake-repair",
+        "include",
+        "jobs",
+        "max-bytes",
+        "quiet",
+        "verbose",
+        "explain",
+    }
 )
 
 

@@ -41,3 +41,17 @@ def explain_record(name: str, record: Mapping[str, Any]) -> None:
     for row in rows:
         table.add_row(*row)
     Console(stderr=True).print(table)
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 file``, ``2 files``, ``0 errors``: English plurals of the nouns used here."""
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def file_line(record: dict[str, Any]) -> str:
+    """The ``-v`` line of one cleaned input: what happened to it, in a phrase."""
+    return (
+        f"{record['status']}, {plural(len(record['removed']), 'block')} removed of "
+        f"{record['blocks_in']}, {plural(record['headings'], 'heading')}, "
+        f"{plural(record['quotes'], 'quote')}, {record['encoding']['name']}"
+    )

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import articlefix
 from articlefix import Options, clean
@@ -99,3 +102,32 @@ def test_report_to_dict_holds_every_field_as_asdict_would() -> None:
     assert report.removed and report.tags
     counts = {"headings": report.headings, "quotes": report.quotes}
     assert report.to_dict() == {**asdict(report), **counts}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"input_format": "md"}, ValueError, "input_format must be one of 'auto', 'text'"),
+        ({"tag": "no"}, TypeError, "tag must be a bool, not 'no'"),
+        ({"repair_mojibake": 0}, TypeError, "repair_mojibake must be a bool"),
+        ({"max_candidates": 0}, ValueError, "max_candidates must be 1 or more, not 0"),
+        ({"max_candidates": 2.5}, TypeError, "max_candidates must be an int"),
+        ({"max_candidates": True}, TypeError, "max_candidates must be an int"),
+    ],
+)
+def test_options_are_checked_when_made(
+    kwargs: dict[str, object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        Options(**kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("data", [None, 12, ["text"], bytearray(b"text")])
+def test_clean_of_a_wrong_type_is_a_type_error(data: object) -> None:
+    with pytest.raises(TypeError, match=r"clean\(\) takes str or bytes, not "):
+        clean(data)  # type: ignore[arg-type]
+
+
+def test_clean_with_options_of_a_wrong_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"clean\(\) takes an Options, not dict"):
+        clean("text", {"tag": False})  # type: ignore[arg-type]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 InputFormat = Literal["auto", "text", "markdown"]
+_FORMATS = get_args(InputFormat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,6 +14,8 @@ class Options:
     """Settings for :func:`articlefix.clean`; the defaults suit scraped news text.
 
     Frozen and made of plain values so that it pickles for process pools, Dask and Spark.
+    Checked when made: ``Options(input_format="md")`` raises ``ValueError`` (it used to read
+    the input as plain text), a value of the wrong type ``TypeError``.
     """
 
     #: ``text``: every block is prose (a leading ``-`` is escaped, not a list);
@@ -26,3 +29,16 @@ class Options:
     #: At most this many earlier blocks are compared with each block: keeps cost linear
     #: on template-like text where every line looks like every other.
     max_candidates: int = 8
+
+    def __post_init__(self) -> None:
+        if self.input_format not in _FORMATS:
+            allowed = ", ".join(map(repr, _FORMATS))
+            raise ValueError(f"input_format must be one of {allowed}, not {self.input_format!r}")
+        for name in ("repair_mojibake", "tag"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be a bool, not {getattr(self, name)!r}")
+        # bool is an int too, but ``max_candidates=True`` is surely a slip
+        if not isinstance(self.max_candidates, int) or isinstance(self.max_candidates, bool):
+            raise TypeError(f"max_candidates must be an int, not {self.max_candidates!r}")
+        if self.max_candidates < 1:
+            raise ValueError(f"max_candidates must be 1 or more, not {self.max_candidates}")

@@ -28,8 +28,13 @@ def clean(data: str | bytes, options: Options | None = None) -> Result:
 
     Pure: no files, no printing, no state kept between calls, so it is safe to map over a
     process pool, Dask or Spark. Raises :class:`articlefix.ArticlefixError` for input that is
-    not text.
+    not text, and ``TypeError`` for ``data`` that is neither ``str`` nor ``bytes`` (or
+    ``options`` that is not an :class:`Options`), as Python's own functions do.
     """
+    if not isinstance(data, str | bytes):
+        raise TypeError(f"clean() takes str or bytes, not {type(data).__name__}")
+    if options is not None and not isinstance(options, Options):
+        raise TypeError(f"clean() takes an Options, not {type(options).__name__}")
     # Cleaning makes millions of small objects and no reference cycles: the cyclic collector
     # would scan the growing heap again and again for nothing (a quarter of the time on 10 MB).
     enabled = gc.isenabled()

@@ -338,6 +338,44 @@ def test_stdin_cannot_be_fixed_in_place() -> None:
     assert result.exit_code == 2 and "standard input" in result.stderr
 
 
+def test_check_reads_standard_input() -> None:
+    """``-`` with ``--check``: exit 1 and ``would fix -`` when the text would change, as black."""
+    dirty = run("--check", "-", input=DIRTY.encode())
+    assert (dirty.exit_code, dirty.stdout, dirty.stderr) == (1, "", "would fix -\n")
+    clean = run("--check", "-", input=CLEAN.encode())
+    assert (clean.exit_code, clean.stdout, clean.stderr) == (0, "", "")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_of_standard_input_is_a_patch_of_the_named_file(tmp_path: Path) -> None:
+    """An editor pipes a buffer in: ``--stdin-filename`` names the file the patch applies to."""
+    write(tmp_path / "notes" / "a.txt", DIRTY)
+    result = run("--diff", "--stdin-filename", "notes/a.txt", "-", input=DIRTY.encode())
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:2] == ["--- a/notes/a.txt", "+++ b/notes/a.txt"]
+    for args in (["init", "-q"], ["apply", "-"]):
+        done = subprocess.run(
+            ["git", *args], cwd=tmp_path, input=result.stdout.encode(), capture_output=True
+        )
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "notes" / "a.txt").read_text() == CLEAN
+
+
+def test_stdin_filename_picks_the_rules_of_its_suffix() -> None:
+    """Markup piped in from a ``.md`` buffer stays markup; from a ``.txt`` one it is escaped."""
+    marked = b"The **new** quay opens in `spring`.\n"
+    markdown = run("--stdin-filename", "doc/a.md", "-", input=marked)
+    assert markdown.stdout == marked.decode()
+    text = run("--stdin-filename", "doc/a.txt", "-", input=marked)
+    assert text.stdout == "The \\*\\*new\\*\\* quay opens in \\`spring\\`.\n"
+
+
+def test_stdin_filename_names_standard_input_in_messages() -> None:
+    result = run("--stdin-filename", "doc/a.txt", "-", input=b"\x00\x01binary")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("articlefix: doc/a.txt: binary data")
+
+
 # --- Markdown input, options ----------------------------------------------------------------
 
 FRONT = "---\ntitle: Harbour\ntags: [port, works]\n---\n"
@@ -536,3 +574,24 @@ def test_format_choices_are_the_options_literal() -> None:
     from articlefix.options import InputFormat
 
     assert get_args(InputFormat) == FORMATS
+
+
+@pytest.mark.parametrize(
+    ("shell", "words", "expected"),
+    [
+        ("bash", "articlefix --stdin", "plain,--stdin-filename"),
+        ("zsh", "articlefix --verb", "--verbose"),
+    ],
+)
+def test_shell_completion_as_the_readme_shows_it(shell: str, words: str, expected: str) -> None:
+    env = {
+        **os.environ, "COMP_WORDS": words, "COMP_CWORD": "1",
+        "_ARTICLEFIX_COMPLETE": f"{shell}_complete",
+    }  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "articlefix"], env=env, capture_output=True, text=True, check=True
+    )
+    assert expected in done.stdout
+    source = {**os.environ, "_ARTICLEFIX_COMPLETE": f"{shell}_source"}
+    script = subprocess.run([sys.executable, "-m", "articlefix"], env=source, capture_output=True)
+    assert b"_articlefix_completion" in script.stdout

@@ -65,6 +65,7 @@ class Batch:
     verbose: bool = False  # the summary line for one input too, and a line per file
     explain: bool = False
     scheduler: str | None = None
+    stdin_name: str | None = None  # --stdin-filename: rules (.md) and messages for '-'
 
 
 def run(inputs: list[Input], batch: Batch) -> int:
@@ -91,8 +92,7 @@ def run(inputs: list[Input], batch: Batch) -> int:
     except OSError as exc:  # only the report can fail here: each file's errors are its record
         print(shown(f"articlefix: {batch.report}: {cause(exc)}"), file=sys.stderr)
         return EXIT_FAILED
-    # Silent on success for one input, as Unix filters are: ``articlefix a.txt 2>&1 | pbcopy``
-    # must copy only the article.
+    # One input is silent on success, as Unix filters are (``2>&1 | pbcopy`` copies the article)
     if not batch.quiet and (batch.verbose or len(inputs) > 1):
         print(tally.summary(time.perf_counter() - start), file=sys.stderr)
     return tally.exit_status(batch.mode)
@@ -117,8 +117,9 @@ def _json_line(record: dict[str, Any]) -> bytes:
 def _next_record(item: Input, results: Iterator[dict[str, Any]], batch: Batch) -> dict[str, Any]:
     if item.problem is not None:
         return problem_record(item.path, item.status, item.problem, item.size)
-    if item.path == STDIN:
-        return clean_record(STDIN, sys.stdin.buffer.read(), batch.options)
+    if item.path == STDIN:  # the bytes go along: --check and --diff compare with them
+        data = sys.stdin.buffer.read()
+        return {**clean_record(batch.stdin_name or STDIN, data, batch.options), "input": data}
     return next(results)
 
 
@@ -170,7 +171,8 @@ def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
 
 def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress) -> dict[str, Any]:
     """Do what the mode asks with one result; a failed read or write makes it an error."""
-    name = {STDIN: "<stdin>", "": "''"}.get(item.path, item.path)  # "$FILE" with FILE unset
+    stdin = batch.stdin_name or "<stdin>"
+    name = {STDIN: stdin, "": "''"}.get(item.path, item.path)  # "$FILE" with FILE unset
     markdown = record.pop("markdown")
     if markdown is not None:
         try:
@@ -190,6 +192,7 @@ def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress)
         from articlefix.explain import explain_record
 
         explain_record(name, record)
+    record.pop("input", None)
     return record
 
 
@@ -209,9 +212,14 @@ def _deliver(
 def _compare(
     path: str, markdown: str, record: dict[str, Any], batch: Batch, progress: _Progress
 ) -> dict[str, Any]:
-    """In-place, check and diff: the result in the file's own newline style against the file."""
-    with open(path, "rb") as file:
-        original = file.read()
+    """In-place, check and diff: the result in the file's newline style against the file (or
+    standard input's bytes, named ``--stdin-filename`` or ``-``)."""
+    original = record.get("input")
+    if original is None:
+        with open(path, "rb") as file:
+            original = file.read()
+    else:
+        path = batch.stdin_name or STDIN
     new = same_newlines(markdown, original).encode("utf-8")
     changed = new != original
     if changed and batch.mode == "in-place":

@@ -138,6 +138,12 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
     help="Run on a Dask cluster (tcp://host:8786); needs articlefix[dask] and files "
     "every worker can read.",
 )
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="The file standard input ('-') stands for: its suffix picks the rules (.md: "
+    "Markdown) and messages and diffs name it.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr: no progress, no summary.")
 @click.option(
     "-v",
@@ -163,6 +169,7 @@ def cli(
     mojibake_repair: bool,
     explain: bool,
     scheduler: str | None,
+    stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -187,7 +194,7 @@ def cli(
         if sys.stdin.isatty():
             raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
         paths = (STDIN,)
-    if STDIN in paths and mode != "stdout":
+    if STDIN in paths and mode not in ("stdout", "check", "diff"):
         raise click.UsageError(f"'-' (standard input) cannot be used with --{mode}")
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
@@ -196,7 +203,7 @@ def cli(
     batch = Batch(
         options=Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair),
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
-        explain=explain, scheduler=scheduler, max_bytes=max_bytes,
+        explain=explain, scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
     )  # fmt: skip
     inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes)
     try:

@@ -74,6 +74,7 @@ class _Dedup:
         self.closes_quote = closes_quote
         # Copies: a teaser expanded in place takes on its full paragraph's fingerprint.
         self.norms, self.teasers = list(prints.norms), set(prints.teasers)
+        self.stops = prints.stops
         self.sizes, self.head_keys = prints.sizes[:], prints.heads[:]
         self.tail_keys, self.start_keys = prints.tails[:], prints.starts[:]
         self.verdicts: list[Verdict] = [_KEPT] * len(texts)
@@ -87,17 +88,20 @@ class _Dedup:
 
     def run(self) -> list[Verdict]:
         before: int | None = None  # the last kept block of three words or more
+        previous: int | None = None  # the last kept block
         for j, size in enumerate(self.sizes):
             if not size:
+                previous = j  # verbatim Markdown is kept, and stands between its neighbours
                 continue
             # Judged against what is kept, not what was pasted: a second run sees the same.
             if before is not None and self._closes_quote(j, before):
                 self.attributions.add(j)
-            verdict = self._judge(j, size)
+            verdict = self._judge(j, size, previous)
             self.verdicts[j] = verdict
             if verdict.keep:
                 self._index(j)
                 before = j if size >= MIN_ALONE else before
+                previous = j
         runs = LabelRuns(self.verdicts, self.short, self.places, self.norms, self.exact)
         for j, of in runs.run().items():
             what = "attribution line" if j in self.attributions else "short label"
@@ -109,7 +113,7 @@ class _Dedup:
             self.texts[j], self.texts[before]
         )
 
-    def _judge(self, j: int, size: int) -> Verdict:
+    def _judge(self, j: int, size: int, previous: int | None) -> Verdict:
         norm = self.norms[j]
         first = self.exact.get(norm)
         if size < MIN_ALONE or (j in self.attributions and first in self.attributions):
@@ -119,7 +123,12 @@ class _Dedup:
         if first is not None:
             same = self.texts[first].strip() == self.texts[j].strip()
             return Verdict(False, "exact repeat" if same else "near copy (formatting)", first)
-        return self._near(j) or self._contained(j) or _KEPT
+        # A look-alike found does not end the search: a pair glued into one copy also looks
+        # like its first block, when the second is short.
+        near = self._near(j)
+        if near is not None and not near.keep:
+            return near
+        return self._contained(j, previous) or near or _KEPT
 
     def _near(self, j: int) -> Verdict | None:
         """A copy with a typo fixed; otherwise the closest look-alike, reported as kept.
@@ -161,8 +170,13 @@ class _Dedup:
         why = difference(self._words(best), self._words(j))
         return Verdict(True, f"similar, kept: {why}", best, round(best_score, 1))
 
-    def _contained(self, j: int) -> Verdict | None:
-        """A teaser and its full paragraph, or earlier blocks glued into one."""
+    def _contained(self, j: int, previous: int | None) -> Verdict | None:
+        """A teaser and its full paragraph, or earlier blocks glued into one.
+
+        A teaser ends in an ellipsis, or is a whole sentence of its own (``stops``) that the
+        very next kept block goes on from: only there, as an article may well repeat its lead
+        sentence inside a paragraph further on.
+        """
         starts = self.starts.get(self.start_keys[j], ())
         if not starts or len(starts) == POSTINGS:
             return None
@@ -175,7 +189,7 @@ class _Dedup:
                 glued = self._glued(i, self._words(j))
                 if glued is not None:
                     return Verdict(False, f"earlier blocks {i + 1}-{glued + 1} glued together", i)
-                if i in teasers:
+                if i in teasers or (i == previous and i in self.stops):
                     self.verdicts[i] = Verdict(True, "teaser expanded", j, text=self.texts[j])
                     self._expand(i, j, starts)
                     return Verdict(False, "fuller text moved to the teaser's place", i)

@@ -37,12 +37,18 @@ _AGENCY = re.compile(
     r"(?:\s*[/,]\s*(?:afp|ap|dpa|reuters|ansa|efe|epd|kna|sda|ats|apa|belga|anp|upi|sid))*[)\]]"
 )
 _LEADING_DASH = re.compile(r"-+ +")
+# What marks a cut-off text at its end, after NFKC ("…" is "..."): an ellipsis, bare or in the
+# brackets that quotations and teasers put it in ("[…]", "(...)").
+_ELLIPSIS = re.compile(r"\s*(?:\.{3}|\[\s*\.{3}\s*\]|\(\s*\.{3}\s*\))$")
 # Joins the blocks for the whole-document passes; decoded text never holds a NUL (binary).
 _SEPARATOR = "\x00"
 _BATCH = 1024
 
 #: Words in the head and tail keys: a change inside a long block leaves one of them intact.
 KEY_WORDS = 5
+#: Fewest words of a teaser without an ellipsis (a whole sentence the next block starts with):
+#: shorter opening sentences ("The quay will be rebuilt.") are how authors begin paragraphs.
+STOP_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,19 +65,24 @@ class Fingerprints:
     tails: array[int]  # the last words, likewise
     starts: array[int]  # the first four words, for teasers and glued blocks
     teasers: frozenset[int]  # ends in an ellipsis: may be the cut-off start of a later block
+    stops: frozenset[int]  # 8 words or more ending in a full stop: a teaser if the next block
+    # kept goes on from it
 
 
 def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
     """Fingerprints of ``texts``; ``None`` (verbatim Markdown) gets an empty one, never matched."""
     norms = _normalised(["" if text is None else text for text in texts])
     sizes, heads, tails, starts = array("l"), array("q"), array("q"), array("q")
-    teasers = set()
+    teasers, stops = set(), set()
     for n, norm in enumerate(norms):
-        if norm.endswith("..."):  # NFKC has turned "…" into "..."
+        # NFKC has turned "…" into "..."; the test before the regex rules out most blocks.
+        if norm.endswith(("...", "...]", "...)")) and (cut := _ELLIPSIS.search(norm)):
             teasers.add(n)
-            norm = norms[n] = norm[:-3].rstrip()
+            norm = norms[n] = norm[: cut.start()]
         size = norm.count(" ") + 1 if norm else 0
         sizes.append(size)
+        if size >= STOP_WORDS and norm.endswith(".") and n not in teasers:
+            stops.add(n)
         if size < 4:
             starts.append(0)
             heads.append(0)
@@ -90,7 +101,7 @@ def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
             continue
         heads.append(crc32(b" " + words[4], start) << 2 | 1)
         tails.append(crc32(raw[len(raw.rsplit(b" ", KEY_WORDS)[0]) + 1 :]) << 2 | 2)
-    return Fingerprints(norms, sizes, heads, tails, starts, frozenset(teasers))
+    return Fingerprints(norms, sizes, heads, tails, starts, frozenset(teasers), frozenset(stops))
 
 
 def _normalised(texts: list[str]) -> list[str]:

@@ -59,23 +59,37 @@ class LabelRuns:
         for places in self.places.values():
             self.next_place.update(pairwise(places))
             self.prev_place.update((b, a) for a, b in pairwise(places))
-        work = deque(sorted(self.short))
+        # A pending block or text is not queued twice; a text stands for all its kept places.
+        work: deque[int | str] = deque(sorted(self.short))
+        pending = set(work)
         while work:
-            j = work.popleft()
-            if not self._kept(j):
-                continue
-            of = next((i for i in self._originals(j) if self._in_run(j, i, before, after)), None)
-            if of is None:
-                continue
-            self.gone[j] = of
-            work.extend(self._later_places(j))  # their nearest places change
-            self._unlink(j)
-            left, right = before.pop(j), after.pop(j)
-            for n, side, other in ((left, after, right), (right, before, left)):
-                if n >= 0:
-                    side[n] = other
-                    work.extend(k for k in (n, *self._watchers(n)) if k in self.short)
+            item = work.popleft()
+            pending.discard(item)
+            todo = [item] if isinstance(item, int) else self.places[item]
+            for j in (k for k in todo if k in self.short):
+                for k in self._settle(j, before, after):
+                    if k not in pending:
+                        pending.add(k)
+                        work.append(k)
         return self.gone
+
+    def _settle(self, j: int, before: dict[int, int], after: dict[int, int]) -> list[int | str]:
+        """Remove ``j`` if it is in a run; what to check again then (nothing if it stays)."""
+        if not self._kept(j):
+            return []
+        of = next((i for i in self._originals(j) if self._in_run(j, i, before, after)), None)
+        if of is None:
+            return []
+        self.gone[j] = of
+        again: list[int | str] = [*self._later_places(j)]  # their nearest places change
+        self._unlink(j)
+        left, right = before.pop(j), after.pop(j)
+        for n, side, other in ((left, after, right), (right, before, left)):
+            if n >= 0:
+                side[n] = other
+                again.extend(k for k in (n,) if k in self.short)
+                again.extend(self._watchers(n))
+        return again
 
     def _originals(self, j: int) -> list[int]:
         """The first place of ``j``'s text and up to ``NEAREST`` kept places nearest before it."""
@@ -95,12 +109,15 @@ class LabelRuns:
             k = links.get(k)
         return found
 
-    def _watchers(self, n: int) -> list[int]:
-        """The blocks that have ``n`` among their originals."""
-        places = self.places.get(self.norms[n], [])
-        if places and self.exact.get(self.norms[n]) == n:  # the first place: every later one
-            return [k for k in places if self._kept(k)]
-        return self._later_places(n)
+    def _watchers(self, n: int) -> list[int | str]:
+        """The blocks that have ``n`` among their originals: the first place of a text stands
+        for all its later places, queued as the text (expanded when its turn comes, so a
+        thousand removals next to it do not queue a thousand places a thousand times)."""
+        norm = self.norms[n]
+        places = self.places.get(norm, [])
+        if places and self.exact.get(norm) == n:
+            return [norm]
+        return [k for k in self._later_places(n) if k in self.short]
 
     def _unlink(self, j: int) -> None:
         before, after = self.prev_place.pop(j, None), self.next_place.pop(j, None)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from articlefix.batch import default_jobs
 from articlefix.cli import cli
 from articlefix.config import ConfigError, find_pyproject, load
 
@@ -95,6 +97,13 @@ def test_the_common_base_of_several_inputs_is_searched(tmp_path: Path) -> None:
         ("[tool.articlefix]\nformat = 'html'\n", "format"),
         ("[tool.articlefix\n", "pyproject.toml"),
         ("[tool]\narticlefix = 3\n", "must be a table"),
+        ("[tool.articlefix]\ninclude = [1, 2]\n", "include must be a non-empty list"),
+        ("[tool.articlefix]\ninclude = []\n", "include must be a non-empty list"),
+        ("[tool.articlefix]\ntags = [1]\n", "tags must be true or false"),
+        ("[tool.articlefix]\nquiet = 'no'\n", "quiet must be true or false"),
+        ("[tool.articlefix]\nmax-bytes = [1]\n", "max-bytes must be a whole number"),
+        ("[tool.articlefix]\njobs = true\n", "jobs must be a whole number"),
+        ("# articlefix\na = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
     ],
 )
 def test_a_bad_config_is_a_clear_usage_error(tmp_path: Path, table: str, message: str) -> None:
@@ -111,3 +120,27 @@ def test_load_names_the_known_keys(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"toml: unknown key quite.*known keys:.*quiet"):
         load(path, explicit=True)
     assert load(path, explicit=False) == {}  # a pyproject.toml without the table
+
+
+def test_jobs_from_a_config_file_are_capped_at_the_cpu_count(tmp_path: Path) -> None:
+    """A repository you clone must not start a process per file with ``jobs = 1000000``."""
+    path = tmp_path / "articlefix.toml"
+    path.write_text("jobs = 1000000\n")
+    assert load(path, explicit=True) == {"jobs": default_jobs()}
+    path.write_text("jobs = 1\n")
+    assert load(path, explicit=True) == {"jobs": 1}
+
+
+def test_a_tool_key_that_is_not_a_table_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("tool = 5  # articlefix\n")
+    result = run(SEED, "--config", tmp_path / "pyproject.toml")
+    assert result.exit_code == 2
+    assert "[tool] must be a table" in result.stderr
+
+
+def test_a_config_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "articlefix.toml"
+    os.mkfifo(fifo)  # open() would wait for a writer forever
+    result = run("--config", fifo, SEED)
+    assert result.exit_code == 2
+    assert f"{fifo}: not a regular file" in result.stderr

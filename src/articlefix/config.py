@@ -9,8 +9,11 @@ options the user did not give.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import stat
+from collections.abc import Callable, Iterable
 from typing import Any
+
+from articlefix.cli import FORMATS
 
 #: Keys a config file may set: defaults for a whole repository. Per-run actions
 #: (--in-place, --check, --diff, --output-dir, --report) belong on the command line.
@@ -27,6 +30,21 @@ KEYS = frozenset(
         "explain",
     }
 )
+
+
+#: What each key's value must be, and how to say it: TOML types, checked before click sees them
+#: (click would pass a list to ``str.strip`` or count a string's letters as globs).
+_CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
+    "format": (lambda v: v in FORMATS, f"one of {', '.join(map(repr, FORMATS))}"),
+    "include": (
+        lambda v: isinstance(v, list) and bool(v) and all(isinstance(g, str) and g for g in v),
+        "a non-empty list of glob strings",
+    ),
+    "jobs": (lambda v: type(v) is int and v >= 1, "a whole number of at least 1"),
+    "max-bytes": (lambda v: type(v) is int and v >= 0, "a whole number of at least 0"),
+    **dict.fromkeys(("tags", "mojibake-repair", "quiet", "explain"),
+                    (lambda v: isinstance(v, bool), "true or false")),
+}  # fmt: skip
 
 
 class ConfigError(ValueError):
@@ -61,11 +79,7 @@ def load(path: str | os.PathLike[str], *, explicit: bool) -> dict[str, Any]:
     A ``pyproject.toml`` without ``[tool.articlefix]`` gives nothing; a file named with
     ``--config`` may also hold the keys at its top level.
     """
-    try:
-        with open(path, "rb") as file:
-            raw = file.read()
-    except OSError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+    raw = _read(path)
     if not explicit and b"articlefix" not in raw:
         return {}  # another tool's pyproject.toml: not even parsed (nor its errors ours)
     import tomllib  # only when there is something to read: a shell start-up saves its import
@@ -74,7 +88,12 @@ def load(path: str | os.PathLike[str], *, explicit: bool) -> dict[str, Any]:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    tool = data.get("tool", {}).get("articlefix")
+    except RecursionError:  # tomllib recurses per nesting level: ``a = [[[[…]]]]``
+        raise ConfigError(f"{path}: nested too deeply to read") from None
+    tools = data.get("tool", {})
+    if not isinstance(tools, dict):
+        raise ConfigError(f"{path}: [tool] must be a table")
+    tool = tools.get("articlefix")
     if tool is None:
         tool = data if explicit and "tool" not in data else {}
     if not isinstance(tool, dict):
@@ -85,4 +104,26 @@ def load(path: str | os.PathLike[str], *, explicit: bool) -> dict[str, Any]:
             f"{path}: unknown key{'s' * (len(unknown) > 1)} {', '.join(unknown)} in "
             f"[tool.articlefix]; known keys: {', '.join(sorted(KEYS))}"
         )
-    return {key.replace("-", "_"): value for key, value in tool.items()}
+    settings = {}
+    for key, value in tool.items():
+        valid, what = _CHECKS[key.replace("_", "-")]
+        if not valid(value):
+            raise ConfigError(f"{path}: {key} must be {what}, not {value!r:.40}")
+        settings[key.replace("-", "_")] = value
+    if "jobs" in settings:  # a cloned repository must not start a process per file
+        from articlefix.batch import default_jobs
+
+        settings["jobs"] = min(settings["jobs"], default_jobs())
+    return settings
+
+
+def _read(path: str | os.PathLike[str]) -> bytes:
+    """The file's bytes; a FIFO or device is refused without waiting for a writer."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with open(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ConfigError(f"{path}: not a regular file")
+            return file.read()
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from None

@@ -203,7 +203,7 @@ def _deliver(
         sys.stdout.buffer.write(markdown.encode("utf-8"))
         sys.stdout.buffer.flush()
     elif batch.mode == "output-dir" and item.output is not None:
-        write_atomic(item.output, markdown.encode("utf-8"))
+        write_atomic(item.output, markdown.encode("utf-8"), item.inside)
     elif batch.mode in _COMPARING:
         return _compare(item.path, markdown, record, batch, progress)
     return record

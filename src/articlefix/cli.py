@@ -64,7 +64,9 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
-@click.argument("paths", nargs=-1, is_eager=True, type=click.Path(allow_dash=True))
+@click.argument(
+    "paths", nargs=-1, is_eager=True, type=click.Path(allow_dash=True, readable=False)
+)  # an unreadable file is that file's error (exit 3), not a usage error that stops the rest
 @click.option(
     "--config",
     type=click.Path(exists=True, dir_okay=False),
@@ -181,7 +183,7 @@ def cli(
     diagnostics go to standard error.
     """
     from articlefix.batch import EXIT_INTERRUPTED, Batch, default_jobs, run
-    from articlefix.files import DEFAULT_INCLUDE, STDIN, collect
+    from articlefix.files import DEFAULT_INCLUDE, STDIN, collect, report_clash
     from articlefix.options import Options
 
     out_dir = None
@@ -205,7 +207,10 @@ def cli(
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
         explain=explain, scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
     )  # fmt: skip
-    inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes)
+    rewrites = mode in ("in-place", "check", "diff")
+    inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes, rewrites=rewrites)
+    if report and (clash := report_clash(report, inputs)):
+        raise click.UsageError(clash)
     try:
         ctx.exit(run(inputs, batch))
     except KeyboardInterrupt:

@@ -6,12 +6,13 @@ pure and the batch loop only decides what to do with each result.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import re
 import stat
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, Literal
@@ -41,15 +42,24 @@ class Input:
     problem: str | None = None
     size: int | None = None
     stamp: tuple[int, int, int] | None = None  # see :func:`changed`
+    inside: str | None = None  # the real --output-dir, checked again when ``output`` is written
 
 
 def collect(
-    args: Sequence[str], include: Sequence[str], output_dir: Path | None, max_bytes: int
+    args: Sequence[str],
+    include: Sequence[str],
+    output_dir: Path | None,
+    max_bytes: int,
+    *,
+    rewrites: bool = False,
 ) -> list[Input]:
     """The inputs named by ``args``, directories walked, in a deterministic order.
 
     File arguments are taken whatever their name (pre-commit passes exactly the files it
-    wants); files found in a directory must match one of the ``include`` globs.
+    wants); files found in a directory must match one of the ``include`` globs. A folder that
+    cannot be read is an error input of its own, never a silent gap. With ``rewrites`` (the
+    modes that read a file, compare and may replace it) a file named twice is taken once, and
+    a pipe is refused: it cannot be read twice, nor replaced by a file.
     """
     taken: dict[Path, str] = {}
     found: list[Input] = []
@@ -60,27 +70,46 @@ def collect(
         elif os.path.isdir(arg):
             from pathlib import Path
 
-            for rel in _walk(Path(arg), include, skip_dir):
+            unreadable: list[OSError] = []
+            for rel in _walk(Path(arg), include, skip_dir, unreadable.append):
                 out = output_dir / rel.with_suffix(".md") if output_dir else None
                 path = str(Path(arg) / rel)
-                found.append(_checked(path, out, output_dir, max_bytes, taken, walked=True))
+                found.append(_checked(path, out, output_dir, max_bytes, taken, pipe_ok=False))
+            found.extend(Input(str(exc.filename), status="error", problem=cause(exc))
+                         for exc in unreadable)  # fmt: skip
         else:
             out = None
             if output_dir:
                 from pathlib import Path
 
                 out = output_dir / f"{Path(arg).stem}.md"
-            found.append(_checked(arg, out, output_dir, max_bytes, taken, walked=False))
-    return found
+            found.append(_checked(arg, out, output_dir, max_bytes, taken, pipe_ok=not rewrites))
+    return _once(found) if rewrites else found
 
 
-def _walk(top: Path, include: Sequence[str], skip: str | None) -> list[Path]:
+def _once(inputs: list[Input]) -> list[Input]:
+    """Each file once, at its first mention: a second pass over a file just fixed would find
+    it changed while being cleaned."""
+    seen: set[str] = set()
+    kept = []
+    for item in inputs:
+        real = os.path.realpath(item.path)
+        if real not in seen or item.problem is not None:
+            seen.add(real)
+            kept.append(item)
+    return kept
+
+
+def _walk(
+    top: Path, include: Sequence[str], skip: str | None, unreadable: Callable[[OSError], None]
+) -> list[Path]:
     """Matching files under ``top``, relative to it; hidden folders and files are left out,
-    and so is the output folder, so a second run does not clean its own output."""
+    and so is the output folder, so a second run does not clean its own output. A folder
+    that cannot be listed goes to ``unreadable``."""
     from pathlib import Path
 
     files: list[Path] = []
-    for folder, dirs, names in os.walk(top):
+    for folder, dirs, names in os.walk(top, onerror=unreadable):
         dirs[:] = [
             d for d in dirs
             if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) != skip
@@ -101,17 +130,17 @@ def _checked(
     max_bytes: int,
     taken: dict[Path, str],
     *,
-    walked: bool,
+    pipe_ok: bool,
 ) -> Input:
     """The input, or the reason it cannot be processed: unreadable, not a file, too big, an
     unsafe or already-used output path. A clash is an error for the later input, never an
-    overwrite. A pipe is read only when named (``<(curl …)``): a FIFO met in a folder would
-    wait for a writer forever, and a device such as /dev/zero never ends."""
+    overwrite. A pipe is read only when named (``<(curl …)``) and ``pipe_ok``: a FIFO met in a
+    folder would wait for a writer forever, and a device such as /dev/zero never ends."""
     try:
         info = os.stat(path)
     except OSError as exc:
         return Input(path, status="error", problem=cause(exc))
-    if not stat.S_ISREG(info.st_mode) and (walked or not stat.S_ISFIFO(info.st_mode)):
+    if not stat.S_ISREG(info.st_mode) and not (pipe_ok and stat.S_ISFIFO(info.st_mode)):
         return Input(path, status="error", problem="not a regular file")
     size, stamp = info.st_size, _stamp(info) if stat.S_ISREG(info.st_mode) else None
     if size > max_bytes:
@@ -130,7 +159,19 @@ def _checked(
         return Input(path, status="error", problem=f"output {out} is already used by "
                      f"{taken[real]}")  # fmt: skip
     taken[real] = path
-    return Input(path, out, size=size, stamp=stamp)
+    return Input(path, out, size=size, stamp=stamp, inside=os.path.realpath(root))
+
+
+def report_clash(report: str, inputs: Sequence[Input]) -> str | None:
+    """The input or output that ``--report`` would overwrite (a forgotten report name takes
+    the first article's path), if any."""
+    real = os.path.realpath(report)
+    for item in inputs:
+        if item.path != STDIN and os.path.realpath(item.path) == real:
+            return f"--report {report} is also an input"
+        if item.output is not None and os.path.realpath(item.output) == real:
+            return f"--report {report} is also the output of {item.path}"
+    return None
 
 
 def changed(item: Input) -> bool:
@@ -144,20 +185,22 @@ def _stamp(info: os.stat_result) -> tuple[int, int, int]:
 
 
 @contextmanager
-def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
+def atomic_output(path: str | Path, *, follow: bool = True) -> Iterator[BinaryIO]:
     """Write ``path`` all at once or not at all: a temp file in the same folder, fsync, rename.
 
-    A symlink is written through (the file it points at is replaced, the link stays); an
-    existing file keeps its mode. On any failure, Ctrl-C included, the temp file is removed
-    and the original is left byte for byte.
+    A symlink is written through (the file it points at is replaced, the link stays) unless
+    not ``follow``, when the link itself is replaced. An existing file keeps its mode. On any
+    failure, Ctrl-C included, the temp file is removed and the original is left byte for byte.
     """
     from pathlib import Path
 
-    target = Path(os.path.realpath(path))
+    target = Path(os.path.realpath(path) if follow else os.path.abspath(path))
     try:
-        mode: int | None = target.stat().st_mode & 0o7777
+        info: os.stat_result | None = os.lstat(target)
     except FileNotFoundError:
-        mode = None
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        info = None  # a link replaced (not followed): the new file is ours
     import secrets  # loads hashlib and random: only when a file is written
 
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
@@ -167,11 +210,13 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
         raise OSError(exc.errno, exc.strerror, str(target.parent)) from None
     try:
         with os.fdopen(fd, "wb") as file:
+            if info is not None:
+                _same_owner(fd, info, str(path))
             yield file
             file.flush()
             os.fsync(file.fileno())
-        if mode is not None:
-            temp.chmod(mode)
+        if info is not None:
+            temp.chmod(info.st_mode & 0o7777)  # after the chown, which clears set-id bits
         try:
             temp.replace(target)
         except OSError as exc:
@@ -182,10 +227,30 @@ def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
         raise
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """``path`` gets ``data``, its folders made as needed; see :func:`atomic_output`."""
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    with _ctrl_c_deferred(), atomic_output(path) as file:
+def _same_owner(fd: int, info: os.stat_result, path: str) -> None:
+    """The new file gets the old one's owner and group (root fixing a user's file must not
+    take it from them); one that cannot keep them is not replaced."""
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
+        return
+    try:
+        os.fchown(fd, info.st_uid, info.st_gid)
+    except PermissionError:
+        message = "its owner or group could not be kept; not replaced"
+        raise OSError(errno.EPERM, message, path) from None
+
+
+def write_atomic(path: str | Path, data: bytes, inside: str | None = None) -> None:
+    """``path`` gets ``data``, its folders made as needed; see :func:`atomic_output`.
+
+    With ``inside`` (a real folder), the folder written to is checked again now, and a symlink
+    at ``path`` is replaced, not followed: one made while the batch ran cannot lead outside.
+    """
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    if inside is not None and os.path.commonpath([os.path.realpath(folder), inside]) != inside:
+        raise OSError(errno.EXDEV, f"output {path} would be outside {inside}")
+    with _ctrl_c_deferred(), atomic_output(path, follow=inside is None) as file:
         file.write(data)
 
 

@@ -24,7 +24,7 @@ import pytest
 
 from test_reliability import article, command, errors, fixed, run, spawn
 
-# files.atomic_output's temp files: hidden, so a later run's walk never takes them as input.
+# atomic.atomic_output's temp files: hidden, so a later run's walk never takes them as input.
 TEMP = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")
 ROOT = os.geteuid() == 0
 

@@ -32,18 +32,17 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Literal
 
+from articlefix.atomic import atomic_output, write_atomic
 from articlefix.dask import clean_file, clean_record, problem_record
 from articlefix.explain import file_line, plural
 from articlefix.files import (
     STDIN,
     Input,
-    atomic_output,
     cause,
     changed,
     same_newlines,
     shown,
     unified_diff,
-    write_atomic,
 )  # fmt: skip
 from articlefix.options import Options
 

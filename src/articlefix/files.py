@@ -6,16 +6,13 @@ pure and the batch loop only decides what to do with each result.
 
 from __future__ import annotations
 
-import errno
 import fnmatch
 import os
 import re
 import stat
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, BinaryIO, Literal
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     # Loaded where a run walks a folder or writes a file: its import (urllib, ipaddress)
@@ -182,100 +179,6 @@ def changed(item: Input) -> bool:
 
 def _stamp(info: os.stat_result) -> tuple[int, int, int]:
     return info.st_ino, info.st_size, info.st_mtime_ns
-
-
-@contextmanager
-def atomic_output(path: str | Path, *, follow: bool = True) -> Iterator[BinaryIO]:
-    """Write ``path`` all at once or not at all: a temp file in the same folder, fsync, rename.
-
-    A symlink is written through (the file it points at is replaced, the link stays) unless
-    not ``follow``, when the link itself is replaced. An existing file keeps its mode. On any
-    failure, Ctrl-C included, the temp file is removed and the original is left byte for byte.
-    """
-    from pathlib import Path
-
-    target = Path(os.path.realpath(path) if follow else os.path.abspath(path))
-    try:
-        info: os.stat_result | None = os.lstat(target)
-    except FileNotFoundError:
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        info = None  # a link replaced (not followed): the new file is ours
-    import secrets  # loads hashlib and random: only when a file is written
-
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:  # errors name what the user can fix, never a temp file they did not know of
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(target.parent)) from None
-    try:
-        with os.fdopen(fd, "wb") as file:
-            if info is not None:
-                _same_owner(fd, info, str(path))
-            yield file
-            file.flush()
-            os.fsync(file.fileno())
-        if info is not None:
-            temp.chmod(info.st_mode & 0o7777)  # after the chown, which clears set-id bits
-        try:
-            temp.replace(target)
-        except OSError as exc:
-            raise OSError(exc.errno, exc.strerror, str(path)) from None
-    except BaseException:
-        with suppress(OSError):
-            temp.unlink()
-        raise
-
-
-def _same_owner(fd: int, info: os.stat_result, path: str) -> None:
-    """The new file gets the old one's owner and group (root fixing a user's file must not
-    take it from them); one that cannot keep them is not replaced."""
-    mine = os.fstat(fd)
-    if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
-        return
-    try:
-        os.fchown(fd, info.st_uid, info.st_gid)
-    except PermissionError:
-        message = "its owner or group could not be kept; not replaced"
-        raise OSError(errno.EPERM, message, path) from None
-
-
-def write_atomic(path: str | Path, data: bytes, inside: str | None = None) -> None:
-    """``path`` gets ``data``, its folders made as needed; see :func:`atomic_output`.
-
-    With ``inside`` (a real folder), the folder written to is checked again now, and a symlink
-    at ``path`` is replaced, not followed: one made while the batch ran cannot lead outside.
-    """
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    if inside is not None and os.path.commonpath([os.path.realpath(folder), inside]) != inside:
-        raise OSError(errno.EXDEV, f"output {path} would be outside {inside}")
-    with _ctrl_c_deferred(), atomic_output(path, follow=inside is None) as file:
-        file.write(data)
-
-
-@contextmanager
-def _ctrl_c_deferred() -> Iterator[None]:
-    """Ctrl-C waits the few milliseconds until the file is written or left as it was.
-
-    Python raises KeyboardInterrupt between any two bytecodes: one raised as the context
-    manager enters or leaves, outside its ``try``, would leave the temp file behind.
-    """
-    import signal  # only when a file is written: a run to standard output does without it
-
-    if threading.current_thread() is not threading.main_thread() or (
-        signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):  # signal.signal works only there; an ignored or custom Ctrl-C is not ours to defer
-        yield
-        return
-    caught: list[int] = []
-    signal.signal(signal.SIGINT, lambda number, _: caught.append(number))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        if caught:
-            raise KeyboardInterrupt
 
 
 def same_newlines(markdown: str, original: bytes) -> str:

@@ -12,7 +12,9 @@ from articlefix.dedup import Verdict, dedup
 from articlefix.fingerprint import fingerprints
 from articlefix.options import Options
 from articlefix.render import render
-from articlefix.report import Encoding, Removal, Report, SimilarKept, Tag, preview
+from articlefix.report import Encoding, Removal, Report, SimilarKept, SiteRemoval, Tag, preview
+from articlefix.sites import PageLine, Site, judge, lines_of
+from articlefix.sites import Verdict as SiteVerdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +25,9 @@ class Result:
     report: Report
 
 
-def clean(data: str | bytes, options: Options | None = None) -> Result:
-    """Clean one scraped article.
+def clean(data: str | bytes, options: Options | None = None, *, site: Site | None = None) -> Result:
+    """Clean one scraped article; with ``site`` (its site's entry in a
+    :class:`articlefix.crawl.SiteIndex`), its site's boilerplate goes first.
 
     Pure: no files, no printing, no state kept between calls, so it is safe to map over a
     process pool, Dask or Spark. Raises :class:`articlefix.ArticlefixError` for input that is
@@ -40,15 +43,16 @@ def clean(data: str | bytes, options: Options | None = None) -> Result:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _clean(data, options or Options())
+        return _clean(data, options or Options(), site)
     finally:
         if enabled:
             gc.enable()
 
 
-def _clean(data: str | bytes, options: Options) -> Result:
+def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
     blocks, encoding, warnings = _blocks(data, options)
-    verdicts = _dedup(blocks, options)
+    chrome = judge(site, [b.text for b in blocks])
+    verdicts = _dedup_content(blocks, chrome, options)
     kept = [
         (n, replace(b, text=v.text) if v.text else b)
         for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
@@ -63,6 +67,11 @@ def _clean(data: str | bytes, options: Options) -> Result:
         similar_kept=_similar(blocks, verdicts),
         tags=_tags(kept, typed),
         warnings=warnings,
+        site_boilerplate=tuple(
+            SiteRemoval(n + 1, b.line, preview(b.text), c.match.value, c.pages, c.site_pages)
+            for n, (b, c) in enumerate(zip(blocks, chrome, strict=True))
+            if c is not None
+        ),
     )
     del blocks, verdicts, kept  # peak memory is while the document is joined: only it needs
     return Result(render(typed), report)  # the typed blocks, so the rest goes first
@@ -83,6 +92,30 @@ def _blocks(data: str | bytes, options: Options) -> tuple[list[Block], Encoding,
                 blocks[n] = replace(b, text=text)
     encoding = Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired)
     return blocks, encoding, decoded.warnings
+
+
+def page_lines(data: str | bytes, options: Options | None = None) -> list[PageLine]:
+    """What a site index counts of a page: its blocks' normalised forms (the blocks
+    :func:`clean` will judge against the index)."""
+    blocks, _, _ = _blocks(data, options or Options())
+    return lines_of([b.text for b in blocks])
+
+
+_SITE_CHROME = Verdict(False, "site boilerplate")
+
+
+def _dedup_content(
+    blocks: list[Block], chrome: list[SiteVerdict | None], options: Options
+) -> list[Verdict]:
+    """Dedup over the blocks that are not site boilerplate; those are dropped before, so a
+    page's own repeats are found among its content alone."""
+    if not any(chrome):
+        return _dedup(blocks, options)
+    content = [n for n, c in enumerate(chrome) if c is None]
+    verdicts = [_SITE_CHROME] * len(blocks)
+    for n, v in zip(content, _dedup([blocks[n] for n in content], options), strict=True):
+        verdicts[n] = v if v.of is None else replace(v, of=content[v.of])
+    return verdicts
 
 
 def _dedup(blocks: list[Block], options: Options) -> list[Verdict]:

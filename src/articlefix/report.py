@@ -54,6 +54,18 @@ class Tag:
 
 
 @dataclass(frozen=True, slots=True)
+class SiteRemoval:
+    """A block dropped as its site's boilerplate: matched how, on how many of its pages."""
+
+    position: int
+    line: int
+    text: str
+    match: str  # "same text", "same template", "title of another page"
+    pages: int
+    site_pages: int
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything a run did to one input: read how, removed what, kept what though similar,
     tagged what (a docstring also spares ``dataclass`` building one from the signature)."""
@@ -65,6 +77,7 @@ class Report:
     similar_kept: tuple[SimilarKept, ...]
     tags: tuple[Tag, ...]
     warnings: tuple[str, ...]
+    site_boilerplate: tuple[SiteRemoval, ...] = ()  # only when cleaned against a site index
 
     @property
     def headings(self) -> int:
@@ -82,7 +95,7 @@ class Report:
         """
         data = _fields(self)
         data["encoding"] = _fields(self.encoding)
-        for name in ("removed", "similar_kept", "tags"):
+        for name in ("removed", "similar_kept", "tags", "site_boilerplate"):
             data[name] = tuple(map(_fields, data[name]))
         return {**data, "headings": self.headings, "quotes": self.quotes}
 
@@ -95,3 +108,14 @@ def preview(text: str, words: int = 8) -> str:
     """The first words of a block: enough to recognise it in a report line."""
     head = text.split(None, words)  # never split a long paragraph whole
     return " ".join(head[:words]) + (" …" if len(head) > words else "")
+
+
+def json_line(record: dict[str, Any]) -> bytes:
+    """One JSON Lines line, UTF-8 as written (not ``\\u`` escapes); a file name with
+    undecodable bytes, or a lone surrogate, which UTF-8 cannot hold, as escapes."""
+    import json  # only for --report and records
+
+    try:
+        return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+    except UnicodeEncodeError:
+        return json.dumps(record).encode("ascii") + b"\n"

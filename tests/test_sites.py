@@ -1,0 +1,92 @@
+"""Site boilerplate as a library: an index by reduction, then a map; chrome goes, content that
+a few pages share and every page's own title stay, and page order changes nothing."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+from articlefix import clean
+from articlefix.crawl import Page, SiteIndex, build_index, clean_page, count_pages, finish
+from articlefix.sites import MIN_PAGES
+from crawl_pages import Page as CrawlPage
+from crawl_pages import crawl
+
+
+def pages_of(site: list[CrawlPage]) -> list[Page]:
+    return [Page("news.example", p.text) for p in site]
+
+
+def blocks(markdown: str) -> set[str]:
+    return {b.removeprefix("## ").replace("\\", "") for b in markdown.split("\n\n")}
+
+
+def test_chrome_goes_and_content_stays() -> None:
+    site = crawl()
+    index = build_index(pages_of(site))
+    for page, result in zip(site, (clean_page(p, index) for p in pages_of(site)), strict=True):
+        out = blocks(result.markdown.strip())
+        assert set(page.content) <= out, "content lost"
+        assert not out & set(page.chrome), "chrome kept"
+
+
+def test_each_removal_is_reported_with_its_page_count() -> None:
+    site = crawl()
+    result = clean_page(pages_of(site)[5], build_index(pages_of(site)))
+    found = {r.text: (r.match, r.pages, r.site_pages) for r in result.report.site_boilerplate}
+    assert found["Front page / Local / Sport / Weather"] == ("same text", 14, 14)
+    byline = next(r for r in result.report.site_boilerplate if r.text.startswith("Written by"))
+    assert (byline.match, byline.pages) == ("same template", 14)
+    assert any(r.match == "title of another page" for r in result.report.site_boilerplate)
+    assert result.report.to_dict()["site_boilerplate"][0]["match"] == "same text"
+
+
+def test_what_a_few_pages_share_is_content() -> None:
+    """Page 1 quotes page 0; pages 2 and 3 share a heading: both kept everywhere."""
+    site = crawl()
+    index = build_index(pages_of(site))
+    quoted = site[0].content[2]
+    assert quoted in clean_page(pages_of(site)[0], index).markdown
+    assert quoted in clean_page(pages_of(site)[1], index).markdown
+    for k in (2, 3):
+        assert "What the council said" in clean_page(pages_of(site)[k], index).markdown
+
+
+def test_a_site_smaller_than_min_pages_loses_nothing() -> None:
+    site = crawl(pages=MIN_PAGES - 1)
+    index = build_index(pages_of(site))
+    for page in pages_of(site):
+        assert clean_page(page, index) == clean(page.data)
+
+
+def test_any_page_order_and_any_split_of_the_reduction_give_the_same_index() -> None:
+    pages = pages_of(crawl(seed=8))
+    index = build_index(pages)
+    for seed in range(3):
+        shuffled = random.Random(seed).sample(pages, len(pages))
+        assert build_index(shuffled) == index
+        cut = 1 + seed * 4
+        first = count_pages(shuffled[:cut]).merge(count_pages(shuffled[cut:])).frequent()
+        assert first == count_pages(pages).frequent()
+        second = count_pages(shuffled[cut:], None, first).merge(
+            count_pages(shuffled[:cut], None, first)
+        )
+        assert finish(second, first) == index
+
+
+def test_each_site_counts_its_own_pages() -> None:
+    site = crawl(pages=14)
+    mixed = [Page(f"site{n % 2}", p.text) for n, p in enumerate(site)]
+    index = build_index(mixed)
+    assert set(index.sites) == {"site0", "site1"}
+    assert all(table.frequent.pages == 7 for table in index.sites.values())
+
+
+def test_without_an_index_entry_a_page_is_cleaned_as_clean_does() -> None:
+    page = pages_of(crawl())[0]
+    assert clean_page(Page("elsewhere", page.data), SiteIndex({})) == clean(page.data)
+
+
+def test_the_index_pickles_for_workers() -> None:
+    index = build_index(pages_of(crawl()))
+    assert pickle.loads(pickle.dumps(index)) == index

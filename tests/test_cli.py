@@ -466,7 +466,9 @@ def test_ctrl_c_exits_130_and_leaves_no_half_written_output(
     real = articlefix.pipeline.clean
     calls: list[int] = []
 
-    def interrupted(data: str | bytes, options: articlefix.Options | None = None) -> object:
+    def interrupted(
+        data: str | bytes, options: articlefix.Options | None = None, **site: object
+    ) -> object:
         calls.append(1)
         if len(calls) == 2:
             raise KeyboardInterrupt

@@ -45,6 +45,7 @@ from articlefix.files import (
     unified_diff,
 )  # fmt: skip
 from articlefix.options import Options
+from articlefix.report import json_line
 
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
 EXIT_OK, EXIT_CHANGED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: click's usage errors
@@ -86,7 +87,7 @@ def run(inputs: list[Input], batch: Batch) -> int:
                 record = _act(item, _next_record(item, results, batch), batch, progress)
                 tally.add(record)
                 if report is not None:
-                    report.write(_json_line(record))
+                    report.write(json_line(record))
                 progress.advance()
     except OSError as exc:  # only the report can fail here: each file's errors are its record
         print(shown(f"articlefix: {batch.report}: {cause(exc)}"), file=sys.stderr)
@@ -101,16 +102,6 @@ def default_jobs() -> int:
     """The CPUs this process may use (fewer than the machine's under taskset or a container)."""
     affinity = getattr(os, "sched_getaffinity", None)
     return len(affinity(0)) if affinity else os.cpu_count() or 1
-
-
-def _json_line(record: dict[str, Any]) -> bytes:
-    """UTF-8 JSON; a file name with undecodable bytes keeps them as ``\\udcff`` escapes."""
-    import json  # only for --report
-
-    try:
-        return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
-    except UnicodeEncodeError:
-        return json.dumps(record).encode("ascii") + b"\n"
 
 
 def _next_record(item: Input, results: Iterator[dict[str, Any]], batch: Batch) -> dict[str, Any]:

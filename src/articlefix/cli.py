@@ -153,6 +153,30 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
     is_flag=True,
     help="A line per input and the summary, also for one input (several print the summary).",
 )
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help="Read JSON Lines records and write them, cleaned, in input order (chosen by the "
+    "suffixes .jsonl and .ndjson too, compressed .gz/.bz2/.xz/.zst or not).",
+)
+@click.option(
+    "--text-field", default="text", show_default=True, metavar="NAME",
+    help="Records: the field that holds the text.",
+)  # fmt: skip
+@click.option(
+    "--site-boilerplate",
+    is_flag=True,
+    help="Records: remove what a site repeats on many of its pages (navigation, bylines, "
+    "links to its other pages); reads the inputs three times.",
+)
+@click.option(
+    "--site-field", metavar="NAME",
+    help="Records: the field naming a record's site  [default: the host of its url]",
+)  # fmt: skip
+@click.option(
+    "--output", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
+    help="Records: write them to FILE (atomically; compressed by its suffix).",
+)  # fmt: skip
 @click.version_option(__version__, prog_name="articlefix")
 @click.pass_context
 def cli(
@@ -174,6 +198,11 @@ def cli(
     stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
+    jsonl: bool,
+    text_field: str,
+    site_boilerplate: bool,
+    site_field: str | None,
+    output: str | None,
 ) -> None:
     """Clean scraped article text into Markdown: keep the first copy of every repeated
     paragraph or run of paragraphs, tag headings and pull quotes.
@@ -185,6 +214,7 @@ def cli(
     from articlefix.batch import EXIT_INTERRUPTED, Batch, default_jobs, run
     from articlefix.files import DEFAULT_INCLUDE, STDIN, collect, report_clash
     from articlefix.options import Options
+    from articlefix.recordcli import RecordFlags, refuse_file_flags, run_records_cli, wants_records
 
     out_dir = None
     if output_dir is not None:  # pathlib loads only then: see files.py
@@ -202,8 +232,14 @@ def cli(
         raise click.UsageError("--quiet and --verbose cannot be used together")
     if scheduler:
         _need_dask()
+    options = Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair)
+    flags = RecordFlags(jsonl, text_field, site_field, site_boilerplate, output)
+    if wants_records(paths, flags):
+        refuse_file_flags(ctx.params)
+        ctx.exit(run_records_cli(paths, flags, options, jobs=jobs or default_jobs(),
+                                 max_bytes=max_bytes, quiet=quiet, verbose=verbose))  # fmt: skip
     batch = Batch(
-        options=Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair),
+        options=options,
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
         explain=explain, scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
     )  # fmt: skip

@@ -30,6 +30,8 @@ from articlefix.options import Options
 if TYPE_CHECKING:
     import dask.bag
 
+    from articlefix.sites import Site
+
 #: Files per Dask task: an article takes about 10 ms, so this keeps the scheduler's ~1 ms per
 #: task overhead small while still spreading a few hundred files over every worker.
 PARTITION_SIZE = 16
@@ -85,12 +87,19 @@ def _read_at_most(file: BinaryIO, limit: int) -> bytes:
 
 
 def clean_record(
-    path: str, data: bytes, options: Options | None = None, *, start: float | None = None
+    path: str,
+    data: str | bytes,
+    options: Options | None = None,
+    *,
+    start: float | None = None,
+    site: Site | None = None,
 ) -> dict[str, Any]:
-    """The record for one file's bytes: what a JSON Lines report line holds, plus the Markdown.
+    """The record for one input: what a JSON Lines report line holds, plus the Markdown.
 
     ``.md`` files are read as Markdown under ``input_format="auto"``, as the CLI does, so a
-    cluster run writes the same bytes as a local one.
+    cluster run writes the same bytes as a local one. ``data`` may be text (a JSON record's
+    field), cleaned as ``clean(text)`` cleans it; with ``site``, the record also lists the
+    blocks removed as that site's boilerplate.
     """
     from articlefix.pipeline import clean
 
@@ -98,20 +107,22 @@ def clean_record(
     options = options or Options()
     if options.input_format == "auto" and os.path.splitext(path)[1].lower() in _MARKDOWN_SUFFIXES:
         options = replace(options, input_format="markdown")
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     try:
-        result = clean(data, options)
+        result = clean(data, options, site=site)
     except ArticlefixError as exc:
-        return _error(path, len(data), cause(exc), start)
+        return _error(path, size, cause(exc), start)
     except Exception as exc:  # a bug must cost one record, not the whole distributed batch
-        return _error(path, len(data), "internal error: " + repr(exc).splitlines()[0], start)
+        return _error(path, size, "internal error: " + repr(exc).splitlines()[0], start)
     out = result.markdown.encode("utf-8")
     report = result.report.to_dict()
-    return {
+    same = out == data if isinstance(data, bytes) else result.markdown == data
+    record = {
         "path": path,
-        "status": "unchanged" if out == data else "changed",
+        "status": "unchanged" if same else "changed",
         "markdown": result.markdown,
         "encoding": report["encoding"],
-        "bytes_in": len(data),
+        "bytes_in": size,
         "bytes_out": len(out),
         **{key: report[key] for key in _COUNTS},
         "removed": list(report["removed"]),  # lists, as JSON would give them back
@@ -120,6 +131,9 @@ def clean_record(
         "error": None,
         "version": __version__,
     }
+    if site is not None:
+        record["site_boilerplate"] = list(report["site_boilerplate"])
+    return record
 
 
 _COUNTS = ("blocks_in", "blocks_out", "removed", "similar_kept", "headings", "quotes")

@@ -1,0 +1,243 @@
+"""Records mode: JSON Lines files in, one JSON Lines stream out, in input order.
+
+Files are read as streams (decompressed by suffix) in chunks of ``CHUNK`` lines; with ``-j N``
+at most ``IN_FLIGHT`` chunks per worker are out at a time, so memory stays flat however many
+records a file holds, and chunks are written in the order they were read. With site
+boilerplate the inputs are read three times: two rounds of counting (each a reduction over
+chunks) build the index, then the records are cleaned against it; standard input is spooled
+to a temporary file for that.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from typing import BinaryIO, NamedTuple, TypeVar
+
+from articlefix.atomic import atomic_output
+from articlefix.crawl import SiteIndex, count_pages, finish
+from articlefix.explain import plural
+from articlefix.files import STDIN, cause, shown
+from articlefix.records import Outcome, RecordJob, clean_line, page_of
+from articlefix.sites import Counts, Frequent
+from articlefix.streams import compressed_output, open_input
+
+#: Lines per task: a news record is 5-30 KB, so a chunk is about a megabyte, which makes the
+#: pool's per-task cost (~0.1 ms) vanish against ~2 ms of cleaning per record.
+CHUNK = 64
+#: Chunks per worker sent ahead of the one being written: enough to keep every worker busy
+#: while the parent writes, few enough to keep memory flat.
+IN_FLIGHT = 2
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRun:
+    """How to run records mode; the CLI builds it from flags."""
+
+    job: RecordJob
+    jobs: int = 1
+    output: str | None = None  # None: standard output
+    sites: bool = False
+    quiet: bool = False
+    verbose: bool = False
+
+
+class _Chunk(NamedTuple):
+    """What a worker gets: lines of a file, numbered from ``first``."""
+
+    name: str
+    first: int
+    lines: list[bytes]
+
+
+def run_records(names: list[str], run: RecordRun) -> int:
+    """Clean every record of ``names`` to the output; the exit status (3: some not cleaned)."""
+    start = time.perf_counter()
+    tally = _Tally()
+    with ExitStack() as stack:
+        if run.sites:
+            names = [_spooled(stack) if name == STDIN else name for name in names]
+            index = _index(names, run, tally)
+        else:
+            index = None
+        try:
+            out = stack.enter_context(_output(run.output))
+        except OSError as exc:
+            print(shown(f"articlefix: {run.output}: {cause(exc)}"), file=sys.stderr)
+            return 3
+        with _Pool(run.jobs, run.job, index) as pool:
+            for name in names:
+                for outcomes in _each_chunk(name, pool, _clean_chunk, tally):
+                    for outcome in outcomes:
+                        out.write(outcome.line)
+                        tally.add(outcome)
+                        if outcome.error is not None:
+                            print(
+                                shown(f"articlefix: {_named(name)}: {outcome.error}"),
+                                file=sys.stderr,
+                            )
+                    out.flush()
+    if not run.quiet and (run.verbose or tally.records != 1):
+        print(tally.summary(time.perf_counter() - start), file=sys.stderr)
+    return 3 if tally.failed or tally.skipped else 0
+
+
+def _index(names: list[str], run: RecordRun, tally: _Tally) -> SiteIndex:
+    """Both rounds of the site index, each a reduction over the chunks of every input."""
+    frequent = _counted(names, run, None, tally).frequent()
+    return finish(_counted(names, run, frequent, tally), frequent)
+
+
+def _counted(
+    names: list[str], run: RecordRun, frequent: dict[str, Frequent] | None, tally: _Tally
+) -> Counts:
+    """One round of counts over every input; errors are told when the records are cleaned."""
+    total = Counts()
+    with _Pool(run.jobs, run.job, frequent) as pool:
+        for name in names:
+            for counts in _each_chunk(name, pool, _count_chunk, tally, quiet=True):
+                total.merge(counts)
+    return total
+
+
+def _each_chunk(
+    name: str, pool: _Pool, work: Callable[[_Chunk], T], tally: _Tally, *, quiet: bool = False
+) -> Iterator[T]:
+    """``work`` of each chunk of ``name``, in order; a file that fails to open or decompress
+    is one error line (once, not per round) and the rest of it is left."""
+    try:
+        with open_input(name) as stream:
+            yield from pool.map(work, _chunks(name, stream))
+    except Exception as exc:  # OSError, EOFError and the codecs' own (lzma, zstd) errors
+        if not quiet:
+            print(shown(f"articlefix: {_named(name)}: {cause(exc)}"), file=sys.stderr)
+            tally.failed += 1
+
+
+def _named(name: str) -> str:
+    return "<stdin>" if name == STDIN else name
+
+
+def _chunks(name: str, stream: BinaryIO) -> Iterator[_Chunk]:
+    lines: list[bytes] = []
+    first = 1
+    for number, line in enumerate(stream, 1):
+        if not lines:
+            first = number
+        lines.append(line)
+        if len(lines) == CHUNK:
+            yield _Chunk(name, first, lines)
+            lines = []
+    if lines:
+        yield _Chunk(name, first, lines)
+
+
+# The settings and index of this worker process, set once by the pool's initializer (or by
+# _Pool for an in-process run) so that a chunk carries only its lines.
+_WORKER: list[object] = [RecordJob(), None]
+
+
+def _clean_chunk(chunk: _Chunk) -> list[Outcome]:
+    name, first, lines = chunk
+    job, index = _WORKER
+    assert isinstance(job, RecordJob) and (index is None or isinstance(index, SiteIndex))
+    return [
+        clean_line(job, name, number, line, index)
+        for number, line in enumerate(lines, first)
+        if line.strip()
+    ]
+
+
+def _count_chunk(chunk: _Chunk) -> Counts:
+    job, frequent = _WORKER
+    assert isinstance(job, RecordJob)
+    pages = (page_of(job, line) for line in chunk.lines)
+    return count_pages([p for p in pages if p is not None], job.options, frequent)  # type: ignore[arg-type]
+
+
+def _set_worker(job: RecordJob, state: object) -> None:
+    _WORKER[:] = [job, state]
+
+
+class _Pool:
+    """Chunks mapped in order: in-process for one job, else a process pool with a bounded
+    number of chunks out at a time."""
+
+    def __init__(self, jobs: int, job: RecordJob, state: object) -> None:
+        self._jobs, self._job, self._state = jobs, job, state
+        self._pool: object = None
+
+    def __enter__(self) -> _Pool:
+        _set_worker(self._job, self._state)
+        if self._jobs > 1:
+            import multiprocessing
+
+            import articlefix.pipeline  # noqa: F401 - loaded once, before the workers fork
+
+            self._pool = multiprocessing.get_context().Pool(
+                self._jobs, initializer=_set_worker, initargs=(self._job, self._state)
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()  # type: ignore[attr-defined]
+
+    def map(self, work: Callable[[_Chunk], T], chunks: Iterator[_Chunk]) -> Iterator[T]:
+        if self._pool is None:
+            yield from map(work, chunks)
+            return
+        ahead: deque[object] = deque()
+        for chunk in chunks:
+            ahead.append(self._pool.apply_async(work, (chunk,)))  # type: ignore[attr-defined]
+            if len(ahead) >= self._jobs * IN_FLIGHT:
+                yield ahead.popleft().get()  # type: ignore[attr-defined]
+        while ahead:
+            yield ahead.popleft().get()  # type: ignore[attr-defined]
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[BinaryIO]:
+    """Standard output, or ``path`` written atomically, compressed as its suffix says."""
+    if path is None or path == STDIN:
+        yield sys.stdout.buffer
+        return
+    with atomic_output(path) as file, compressed_output(file, path) as out:
+        yield out
+
+
+def _spooled(stack: ExitStack) -> str:
+    """Standard input copied to a temporary file, which site boilerplate reads three times."""
+    import shutil
+    import tempfile
+
+    spool = stack.enter_context(tempfile.NamedTemporaryFile(suffix=".jsonl"))  # noqa: SIM115
+    shutil.copyfileobj(sys.stdin.buffer, spool)
+    spool.flush()
+    return spool.name
+
+
+class _Tally:
+    __slots__ = ("changed", "failed", "records", "removed", "skipped")
+
+    def __init__(self) -> None:
+        self.records = self.changed = self.failed = self.skipped = self.removed = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.records += 1
+        self.changed += outcome.status == "changed"
+        self.failed += outcome.status == "error"
+        self.skipped += outcome.status == "skipped"
+        self.removed += outcome.removed
+
+    def summary(self, seconds: float) -> str:
+        return (
+            f"articlefix: {plural(self.records, 'record')}, {self.changed} changed, "
+            f"{plural(self.failed, 'error')}, {self.skipped} skipped, "
+            f"{plural(self.removed, 'block')} removed, {seconds:.2f} s"
+        )

@@ -159,6 +159,7 @@ def test_site_boilerplate_over_records(tmp_path: Path) -> None:
     assert [r["text"] for r in lines_of(piped.stdout_bytes)] == [
         r["text"] for r in lines_of(result.stdout_bytes)
     ]
+    assert {r["articlefix"]["path"] for r in lines_of(piped.stdout_bytes)} == {"-"}
     reordered = write(tmp_path / "reordered.jsonl", [json.loads(x) for x in
                       reversed(source.read_text(encoding="utf-8").splitlines())])  # fmt: skip
     again = run(reordered, "--site-boilerplate")

@@ -55,14 +55,22 @@ class _Chunk(NamedTuple):
     lines: list[bytes]
 
 
+class _Source(NamedTuple):
+    """An input: where to read it, and its name in reports and messages."""
+
+    path: str
+    name: str
+
+
 def run_records(names: list[str], run: RecordRun) -> int:
     """Clean every record of ``names`` to the output; the exit status (3: some not cleaned)."""
     start = time.perf_counter()
     tally = _Tally()
     with ExitStack() as stack:
+        sources = [_Source(name, name) for name in names]
         if run.sites:
-            names = [_spooled(stack) if name == STDIN else name for name in names]
-            index = _index(names, run, tally)
+            sources = [_Source(_spooled(stack), STDIN) if s.path == STDIN else s for s in sources]
+            index = _index(sources, run, tally)
         else:
             index = None
         try:
@@ -71,14 +79,14 @@ def run_records(names: list[str], run: RecordRun) -> int:
             print(shown(f"articlefix: {run.output}: {cause(exc)}"), file=sys.stderr)
             return 3
         with _Pool(run.jobs, run.job, index) as pool:
-            for name in names:
-                for outcomes in _each_chunk(name, pool, _clean_chunk, tally):
+            for source in sources:
+                for outcomes in _each_chunk(source, pool, _clean_chunk, tally):
                     for outcome in outcomes:
                         out.write(outcome.line)
                         tally.add(outcome)
                         if outcome.error is not None:
                             print(
-                                shown(f"articlefix: {_named(name)}: {outcome.error}"),
+                                shown(f"articlefix: {_named(source.name)}: {outcome.error}"),
                                 file=sys.stderr,
                             )
                     out.flush()
@@ -87,35 +95,35 @@ def run_records(names: list[str], run: RecordRun) -> int:
     return 3 if tally.failed or tally.skipped else 0
 
 
-def _index(names: list[str], run: RecordRun, tally: _Tally) -> SiteIndex:
+def _index(sources: list[_Source], run: RecordRun, tally: _Tally) -> SiteIndex:
     """Both rounds of the site index, each a reduction over the chunks of every input."""
-    frequent = _counted(names, run, None, tally).frequent()
-    return finish(_counted(names, run, frequent, tally), frequent)
+    frequent = _counted(sources, run, None, tally).frequent()
+    return finish(_counted(sources, run, frequent, tally), frequent)
 
 
 def _counted(
-    names: list[str], run: RecordRun, frequent: dict[str, Frequent] | None, tally: _Tally
+    sources: list[_Source], run: RecordRun, frequent: dict[str, Frequent] | None, tally: _Tally
 ) -> Counts:
     """One round of counts over every input; errors are told when the records are cleaned."""
     total = Counts()
     with _Pool(run.jobs, run.job, frequent) as pool:
-        for name in names:
-            for counts in _each_chunk(name, pool, _count_chunk, tally, quiet=True):
+        for source in sources:
+            for counts in _each_chunk(source, pool, _count_chunk, tally, quiet=True):
                 total.merge(counts)
     return total
 
 
 def _each_chunk(
-    name: str, pool: _Pool, work: Callable[[_Chunk], T], tally: _Tally, *, quiet: bool = False
+    source: _Source, pool: _Pool, work: Callable[[_Chunk], T], tally: _Tally, *, quiet: bool = False
 ) -> Iterator[T]:
-    """``work`` of each chunk of ``name``, in order; a file that fails to open or decompress
+    """``work`` of each chunk of ``source``, in order; a file that fails to open or decompress
     is one error line (once, not per round) and the rest of it is left."""
     try:
-        with open_input(name) as stream:
-            yield from pool.map(work, _chunks(name, stream))
+        with open_input(source.path) as stream:
+            yield from pool.map(work, _chunks(source.name, stream))
     except Exception as exc:  # OSError, EOFError and the codecs' own (lzma, zstd) errors
         if not quiet:
-            print(shown(f"articlefix: {_named(name)}: {cause(exc)}"), file=sys.stderr)
+            print(shown(f"articlefix: {_named(source.name)}: {cause(exc)}"), file=sys.stderr)
             tally.failed += 1
 
 

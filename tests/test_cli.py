@@ -394,7 +394,8 @@ def test_markdown_files_keep_front_matter_code_and_lists(tmp_path: Path) -> None
     assert "- a list item\n- another" in result.stdout
     assert result.stdout.count(PARA) == 1
     as_text = run("--format", "text", page)
-    assert "\\- a list item" in as_text.stdout  # read as prose, the dash is escaped
+    assert as_text.stdout.startswith("\\--- title")  # read as prose: no front matter
+    assert "\\`\\`\\`" in as_text.stdout  # nor code
 
 
 @pytest.mark.parametrize(

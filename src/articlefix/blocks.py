@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-Kind = Literal["text", "heading", "quote", "attribution", "verbatim"]
+from articlefix.lists import listed
+
+Kind = Literal["text", "heading", "quote", "attribution", "verbatim", "item"]
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -49,6 +51,8 @@ class Block:
     kind: Kind = "text"
     level: int = 0  # heading level, for headings the input marked with ``#``
     raw: bool = False  # ``text`` is Markdown source, to be written back as it is
+    note: str = ""  # why this stage gave the block its kind (a wiki heading, a list item)
+    marker: str = ""  # a list item's marker as written out: ``-``, ``3.`` or ``3)``
 
 
 def split_blocks(text: str, *, markdown: bool) -> list[Block]:
@@ -67,8 +71,9 @@ def split_blocks(text: str, *, markdown: bool) -> list[Block]:
     # only from three lines on (scraped text saved as .md), never an author's two-line one.
     if markdown:
         layout = _breaks_at_sentences(chunks, around=0, least=2)
-    else:
-        layout = _breaks_at_sentences(chunks, around=LAYOUT_VOTES, least=1)
+    else:  # a list's line breaks are its items', no sign of a layout: as one line, no vote
+        voting = [(n, chunk[:1] if listed(chunk) else chunk) for n, chunk in chunks]
+        layout = _breaks_at_sentences(voting, around=LAYOUT_VOTES, least=1)
     for (first, chunk), per_line in zip(chunks, layout, strict=True):
         join = many and not per_line
         blocks.extend(_chunk_blocks(first, chunk, markdown=markdown, join=join, per_line=per_line))
@@ -147,7 +152,7 @@ def _chunk_blocks(
         parts = [[line] for line in chunk] if per_line else [chunk]
         return [_markdown_prose(first + k, part) for k, part in enumerate(parts)]
     stripped = [line.strip() for line in chunk]
-    if join and len(stripped) > 1 and _wrapped(stripped):
+    if join and len(stripped) > 1 and not listed(stripped) and _wrapped(stripped):
         return [_prose(" ".join(stripped), first, len(chunk))]
     return [_prose(line, first + k, 1) for k, line in enumerate(stripped)]
 

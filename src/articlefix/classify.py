@@ -15,7 +15,7 @@ from typing import Literal
 
 from articlefix.blocks import Block, unescape
 
-TypedKind = Literal["heading", "quote", "attribution", "paragraph", "verbatim"]
+TypedKind = Literal["heading", "quote", "attribution", "paragraph", "verbatim", "item"]
 _PARAGRAPH: TypedKind = "paragraph"
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
@@ -53,6 +53,7 @@ class TypedBlock:
     rule: str
     level: int = 2
     raw: bool = False  # Markdown source from the input: written back without escaping
+    marker: str = ""  # a list item's, as blocks.py found it
 
 
 def _words(text: str) -> int:
@@ -175,9 +176,10 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
     """Kinds for the kept blocks, in order."""
     out = []
     for k, block in enumerate(blocks):
-        if block.kind != "text":
-            rule = "marked in the input"
-            out.append(TypedBlock(block.text, block.kind, rule, block.level or 2, block.raw))
+        if block.kind != "text":  # list items and wiki headings: blocks.py says why
+            rule = block.note or "marked in the input"
+            level = block.level or 2
+            out.append(TypedBlock(block.text, block.kind, rule, level, block.raw, block.marker))
             continue
         name, kind = "plain paragraph", _PARAGRAPH
         if tag and _prose(block):

@@ -36,7 +36,10 @@ _AGENCY = re.compile(
     r"kyodo|yonhap|pa|ips|sid|bloomberg|agence france-presse|associated press)"
     r"(?:\s*[/,]\s*(?:afp|ap|dpa|reuters|ansa|efe|epd|kna|sda|ats|apa|belga|anp|upi|sid))*[)\]]"
 )
-_LEADING_DASH = re.compile(r"-+ +")
+# A leading dash or list bullet (en dashes are hyphens by now): a scraped "• item" and the
+# "- item" articlefix writes for it must be the same text to dedup, or a rerun could differ.
+_BULLETS = tuple("-•·▪◦●■►*+")
+_LEADING_DASH = re.compile(r"[-•·▪◦●■►*+]+ +")
 # What marks a cut-off text at its end, after NFKC ("…" is "..."): an ellipsis, bare or in the
 # brackets that quotations and teasers put it in ("[…]", "(...)").
 _ELLIPSIS = re.compile(r"\s*(?:\.{3}|\[\s*\.{3}\s*\]|\(\s*\.{3}\s*\))$")
@@ -136,7 +139,7 @@ def _finish(text: str) -> str:
         text = text.strip()
     else:
         text = " ".join(text.split())
-    if text.startswith("-") and (dash := _LEADING_DASH.match(text)):
+    if text.startswith(_BULLETS) and (dash := _LEADING_DASH.match(text)):
         text = text[dash.end() :]
     if not text.endswith((")", "]")):
         return text

@@ -10,6 +10,7 @@ from articlefix.classify import TypedBlock, classify, closes_quote
 from articlefix.decode import decode, repair_mojibake
 from articlefix.dedup import Verdict, dedup
 from articlefix.fingerprint import fingerprints
+from articlefix.lists import list_items
 from articlefix.options import Options
 from articlefix.render import render
 from articlefix.report import Encoding, Removal, Report, SimilarKept, SiteRemoval, Tag, preview
@@ -58,7 +59,7 @@ def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
         for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
         if v.keep
     ]
-    typed = classify([b for _, b in kept], tag=options.tag)
+    typed = classify(list_items([b for _, b in kept]), tag=options.tag)
     report = Report(
         encoding=encoding,
         blocks_in=len(blocks),
@@ -165,5 +166,5 @@ def _tags(kept: list[tuple[int, Block]], typed: list[TypedBlock]) -> tuple[Tag, 
     return tuple(
         Tag(n + 1, b.line, t.kind, t.rule)
         for (n, b), t in zip(kept, typed, strict=True)
-        if t.kind in ("heading", "quote", "attribution")
+        if t.kind in ("heading", "quote", "attribution", "item")
     )

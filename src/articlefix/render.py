@@ -63,18 +63,34 @@ _WRITERS: dict[TypedKind, Callable[[TypedBlock], str]] = {
     "attribution": lambda block: f">\n> — {_text(block)}",
     "paragraph": _text,
     "verbatim": lambda block: block.text,
+    "item": lambda block: f"{block.marker} {_text(block)}",
 }
+
+
+def _same_list(block: TypedBlock, before: TypedBlock | None) -> bool:
+    """Consecutive items of one kind of list are written one per line, as one list; another
+    bullet character or delimiter starts another list, in CommonMark too."""
+    return (
+        block.kind == "item"
+        and before is not None
+        and before.kind == "item"
+        and block.marker[-1] == before.marker[-1]
+    )
 
 
 def render(blocks: Sequence[TypedBlock]) -> str:
     """The Markdown document: blocks one blank line apart, one final newline, no trailing space."""
     parts: list[str] = []
+    before = None
     for block in blocks:
         written = _WRITERS[block.kind](block)
         if block.kind == "attribution" and parts and parts[-1].startswith("> "):
             parts[-1] += "\n" + written  # the attribution closes its quote's blockquote
+        elif _same_list(block, before):
+            parts[-1] += "\n" + written
         else:
             parts.append(written)
+        before = block
     if not parts:
         return ""
     parts[-1] += "\n"  # not ``join(...) + "\n"``: on a 100 MB dump, that copies the document

@@ -35,6 +35,15 @@ _STRUCTURE = re.compile(
     r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|\||>|<[A-Za-z!/?]|\[[^\]]+\]:|[-=_*]{3,}[ \t]*$)"
     r"| {4}|\t"
 )
+# The link a wiki writes after each section title ("Examples[edit]", "Geschichte[Bearbeiten |
+# Quelltext bearbeiten]"), in the languages of the articles scraped most.
+_WIKI_EDIT = re.compile(
+    r"\s*\[(?:edit|edit source|modifier|modifier le code|bearbeiten|editar|modifica)"
+    r"(?:\s*\|\s*[\w -]{1,30})?\]$",
+    re.IGNORECASE,
+)
+#: A title before "[edit]" has at most this many words (the heading rule's own limit).
+WIKI_HEADING_WORDS = 18
 _OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote mark or a dash
 _TERMINAL = tuple('.!?…:;"”»)')
 #: Votes on either side of a chunk that decide its layout (chunks with line breaks vote).
@@ -166,6 +175,11 @@ def _prose(line: str, number: int, count: int) -> Block:
     heading = _HEADING.fullmatch(line) if line.startswith("#") else None
     if heading and heading.group(2) and heading.group(1) == "##":
         return Block(unescape(heading.group(2)), number, count, "heading", 2)
+    wiki = _WIKI_EDIT.search(line) if line.endswith("]") else None
+    if wiki and 0 < len(line[: wiki.start()].split()) <= WIKI_HEADING_WORDS:
+        title = unescape(line[: wiki.start()])
+        note = f"wiki heading: its {wiki.group(0).strip()!r} link removed"
+        return Block(title, number, count, "heading", 2, note=note)
     return Block(unescape(line), number, count)
 
 

@@ -54,11 +54,14 @@ def test_the_small_article_cleans_as_the_tests_assume() -> None:
 # --- standard output, stdin, several inputs -------------------------------------------------
 
 
-def test_several_files_are_concatenated_in_argument_order(tmp_path: Path) -> None:
+def test_several_files_are_written_in_argument_order_with_a_break_between(
+    tmp_path: Path,
+) -> None:
+    """The last paragraph of one and the first of the next never become one paragraph."""
     first, second = write(tmp_path / "b.txt", DIRTY), write(tmp_path / "a.txt", OTHER + "\n")
     result = run(first, second)
     assert result.exit_code == 0, result.output
-    assert result.stdout == CLEAN + OTHER + "\n"
+    assert result.stdout == CLEAN + "\n* * *\n\n" + OTHER + "\n"
     assert "2 files, 1 changed, 0 errors, 0 skipped, 1 block removed" in result.stderr
 
 
@@ -483,7 +486,8 @@ def test_ctrl_c_exits_130_and_leaves_no_half_written_output(
     assert "interrupted" in result.stderr
     assert [p.name for p in out.iterdir()] == ["0.md"]  # complete, the rest never started
     assert (out / "0.md").read_text() == CLEAN
-    assert list(tmp_path.glob("*r.jsonl*")) == []  # the report is all or nothing
+    # the report holds the inputs finished before the interruption, as valid JSON Lines
+    assert [json.loads(line)["path"] for line in report.read_text().splitlines()] == [str(paths[0])]
 
 
 # --- progress and colour --------------------------------------------------------------------

@@ -27,14 +27,14 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Literal
 
-from articlefix.atomic import atomic_output, write_atomic
+from articlefix.atomic import sync_all, write_atomic
 from articlefix.dask import clean_file, clean_record, problem_record
-from articlefix.explain import file_line, plural
+from articlefix.explain import file_line
 from articlefix.files import (
     STDIN,
     Input,
@@ -45,7 +45,7 @@ from articlefix.files import (
     unified_diff,
 )  # fmt: skip
 from articlefix.options import Options
-from articlefix.report import json_line
+from articlefix.outputs import EXISTING, MarkdownOut, ReportFile, Tally, skip_existing
 
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
 EXIT_OK, EXIT_CHANGED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: click's usage errors
@@ -66,36 +66,38 @@ class Batch:
     explain: bool = False
     scheduler: str | None = None
     stdin_name: str | None = None  # --stdin-filename: rules (.md) and messages for '-'
+    skip_existing: bool = False  # an output that is already there is left alone
 
 
 def run(inputs: list[Input], batch: Batch) -> int:
     """Clean every input, act on each result in input order; the exit status."""
     start = time.perf_counter()
-    tally = _Tally()
+    tally = Tally("file")
     # A bar for one input would only flash and could be left above an --explain table.
     interactive = sys.stderr.isatty() and "PRE_COMMIT" not in os.environ
     show = interactive and not batch.quiet and len(inputs) > 1
+    inputs = skip_existing(inputs) if batch.skip_existing else inputs
     todo = [item.path for item in inputs if item.problem is None and item.path != STDIN]
+    out = MarkdownOut()
     try:
         with ExitStack() as stack:
-            report = stack.enter_context(
-                atomic_output(batch.report) if batch.report else nullcontext(None)
-            )
+            report = stack.enter_context(ReportFile(batch.report))
             progress = stack.enter_context(_Progress(len(inputs), show=show))
             results = stack.enter_context(_cleaned(todo, batch))
             for item in inputs:
-                record = _act(item, _next_record(item, results, batch), batch, progress)
-                tally.add(record)
-                if report is not None:
-                    report.write(json_line(record))
+                record = _act(item, _next_record(item, results, batch), batch, progress, out)
+                tally.add(record["status"], len(record["removed"] or ()))
+                report.write(record)
                 progress.advance()
+        if batch.mode == "output-dir" and tally.inputs > tally.failed + tally.skipped:
+            sync_all()  # the outputs were renamed into place unsynced, new files at least
     except OSError as exc:  # only the report can fail here: each file's errors are its record
         print(shown(f"articlefix: {batch.report}: {cause(exc)}"), file=sys.stderr)
         return EXIT_FAILED
     # One input is silent on success, as Unix filters are (``2>&1 | pbcopy`` copies the article)
     if not batch.quiet and (batch.verbose or len(inputs) > 1):
         print(tally.summary(time.perf_counter() - start), file=sys.stderr)
-    return tally.exit_status(batch.mode)
+    return _exit_status(tally, batch.mode)
 
 
 def default_jobs() -> int:
@@ -159,7 +161,9 @@ def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
         return list(clean_paths(paths, batch.options, max_bytes=batch.max_bytes).compute())  # type: ignore[no-untyped-call]
 
 
-def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress) -> dict[str, Any]:
+def _act(
+    item: Input, record: dict[str, Any], batch: Batch, progress: _Progress, out: MarkdownOut
+) -> dict[str, Any]:
     """Do what the mode asks with one result; a failed read or write makes it an error."""
     stdin = batch.stdin_name or "<stdin>"
     name = {STDIN: stdin, "": "''"}.get(item.path, item.path)  # "$FILE" with FILE unset
@@ -170,11 +174,11 @@ def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress)
                 message = "changed while being cleaned; nothing written"
                 record = problem_record(item.path, "error", message, record["bytes_in"])
             else:
-                record = _deliver(item, markdown, record, batch, progress)
+                record = _deliver(item, markdown, record, batch, progress, out)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename not in (None, item.path) else ""
             record = problem_record(item.path, "error", cause(exc) + where, record["bytes_in"])
-    if record["error"] is not None:
+    if record["error"] is not None and (record["status"] != EXISTING or batch.verbose):
         progress.say(f"articlefix: {name}: {record['error']}")
     elif batch.verbose and not batch.quiet:
         progress.say(f"articlefix: {name}: {file_line(record)}")
@@ -187,13 +191,17 @@ def _act(item: Input, record: dict[str, Any], batch: Batch, progress: _Progress)
 
 
 def _deliver(
-    item: Input, markdown: str, record: dict[str, Any], batch: Batch, progress: _Progress
+    item: Input,
+    markdown: str,
+    record: dict[str, Any],
+    batch: Batch,
+    progress: _Progress,
+    out: MarkdownOut,
 ) -> dict[str, Any]:
     if batch.mode == "stdout":
-        sys.stdout.buffer.write(markdown.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        out.write(markdown)
     elif batch.mode == "output-dir" and item.output is not None:
-        write_atomic(item.output, markdown.encode("utf-8"), item.inside)
+        write_atomic(item.output, markdown.encode("utf-8"), item.inside, sync=False)
     elif batch.mode in _COMPARING:
         return _compare(item.path, markdown, record, batch, progress)
     return record
@@ -226,34 +234,11 @@ def _compare(
     return {**record, "status": status, "bytes_out": len(new)}
 
 
-class _Tally:
-    """Counts for the summary line and the exit status; a plain class, since defining a
-    dataclass costs every start about a millisecond (its methods are compiled from source)."""
-
-    __slots__ = ("changed", "failed", "files", "removed", "skipped")
-
-    def __init__(self) -> None:
-        self.files = self.changed = self.failed = self.skipped = self.removed = 0
-
-    def add(self, record: dict[str, Any]) -> None:
-        self.files += 1
-        self.changed += record["status"] == "changed"
-        self.failed += record["status"] == "error"
-        self.skipped += record["status"] == "skipped"
-        self.removed += len(record["removed"] or ())
-
-    def summary(self, seconds: float) -> str:
-        return (
-            f"articlefix: {plural(self.files, 'file')}, {self.changed} changed, "
-            f"{plural(self.failed, 'error')}, {self.skipped} skipped, "
-            f"{plural(self.removed, 'block')} removed, {seconds:.2f} s"
-        )
-
-    def exit_status(self, mode: Mode) -> int:
-        """3 wins over 1: a caller must learn that some inputs were not processed at all."""
-        if self.failed or self.skipped:
-            return EXIT_FAILED
-        return EXIT_CHANGED if self.changed and mode in _COMPARING else EXIT_OK
+def _exit_status(tally: Tally, mode: Mode) -> int:
+    """3 wins over 1: a caller must learn that some inputs were not processed at all."""
+    if tally.failed or tally.skipped:
+        return EXIT_FAILED
+    return EXIT_CHANGED if tally.changed and mode in _COMPARING else EXIT_OK
 
 
 class _Progress:

@@ -31,7 +31,8 @@ Examples:
 
 \b
 Several inputs without --output-dir: their Markdown is written to standard
-output one after the other, in input order (like cat). Directories are
+output in input order, a line '* * *' (a thematic break) between two
+articles so that they never run together. Directories are
 walked for --include files (default *.txt, *.md), hidden ones left out.
 Defaults come from [tool.articlefix] in the nearest pyproject.toml.
 
@@ -92,8 +93,14 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
 )
 @click.option(
     "--report",
-    type=click.Path(dir_okay=False),
-    help="Write a JSON Lines record per input, in input order (schema: README).",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write a JSON Lines record per input as it finishes, in input order (schema: README); "
+    "'-': to standard output, when the Markdown goes elsewhere.",
+)
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="With --output-dir: leave inputs whose output exists (resume an interrupted run).",
 )
 @click.option(
     "-j",
@@ -187,6 +194,7 @@ def cli(
     diff: bool,
     output_dir: str | None,
     report: str | None,
+    skip_existing: bool,
     jobs: int | None,
     include: tuple[str, ...],
     max_bytes: int,
@@ -230,6 +238,11 @@ def cli(
         raise click.UsageError(f"'-' (standard input) cannot be used with --{mode}")
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
+    if skip_existing and mode != "output-dir":
+        raise click.UsageError("--skip-existing needs --output-dir")
+    if report == STDIN and mode in ("stdout", "diff"):
+        what = "Markdown" if mode == "stdout" else "the diff"
+        raise click.UsageError(f"--report - needs standard output, which {what} takes here")
     if scheduler:
         _need_dask()
     options = Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair)
@@ -242,10 +255,11 @@ def cli(
         options=options,
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
         explain=explain, scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
+        skip_existing=skip_existing,
     )  # fmt: skip
     rewrites = mode in ("in-place", "check", "diff")
     inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes, rewrites=rewrites)
-    if report and (clash := report_clash(report, inputs)):
+    if report and report != STDIN and (clash := report_clash(report, inputs)):
         raise click.UsageError(clash)
     try:
         ctx.exit(run(inputs, batch))

@@ -35,7 +35,7 @@ class Input:
 
     path: str
     output: Path | None = None
-    status: Literal["", "error", "skipped"] = ""  # set with ``problem``
+    status: Literal["", "error", "skipped", "existing"] = ""  # set with ``problem``
     problem: str | None = None
     size: int | None = None
     stamp: tuple[int, int, int] | None = None  # see :func:`changed`

@@ -20,8 +20,8 @@ from typing import BinaryIO, NamedTuple, TypeVar
 
 from articlefix.atomic import atomic_output
 from articlefix.crawl import SiteIndex, count_pages, finish
-from articlefix.explain import plural
 from articlefix.files import STDIN, cause, shown
+from articlefix.outputs import Tally
 from articlefix.records import Outcome, RecordJob, clean_line, page_of
 from articlefix.sites import Counts, Frequent
 from articlefix.streams import compressed_output, open_input
@@ -65,7 +65,7 @@ class _Source(NamedTuple):
 def run_records(names: list[str], run: RecordRun) -> int:
     """Clean every record of ``names`` to the output; the exit status (3: some not cleaned)."""
     start = time.perf_counter()
-    tally = _Tally()
+    tally = Tally("record")
     with ExitStack() as stack:
         sources = [_Source(name, name) for name in names]
         if run.sites:
@@ -83,26 +83,26 @@ def run_records(names: list[str], run: RecordRun) -> int:
                 for outcomes in _each_chunk(source, pool, _clean_chunk, tally):
                     for outcome in outcomes:
                         out.write(outcome.line)
-                        tally.add(outcome)
+                        tally.add(outcome.status, outcome.removed)
                         if outcome.error is not None:
                             print(
                                 shown(f"articlefix: {_named(source.name)}: {outcome.error}"),
                                 file=sys.stderr,
                             )
                     out.flush()
-    if not run.quiet and (run.verbose or tally.records != 1):
+    if not run.quiet and (run.verbose or tally.inputs != 1):
         print(tally.summary(time.perf_counter() - start), file=sys.stderr)
     return 3 if tally.failed or tally.skipped else 0
 
 
-def _index(sources: list[_Source], run: RecordRun, tally: _Tally) -> SiteIndex:
+def _index(sources: list[_Source], run: RecordRun, tally: Tally) -> SiteIndex:
     """Both rounds of the site index, each a reduction over the chunks of every input."""
     frequent = _counted(sources, run, None, tally).frequent()
     return finish(_counted(sources, run, frequent, tally), frequent)
 
 
 def _counted(
-    sources: list[_Source], run: RecordRun, frequent: dict[str, Frequent] | None, tally: _Tally
+    sources: list[_Source], run: RecordRun, frequent: dict[str, Frequent] | None, tally: Tally
 ) -> Counts:
     """One round of counts over every input; errors are told when the records are cleaned."""
     total = Counts()
@@ -114,7 +114,7 @@ def _counted(
 
 
 def _each_chunk(
-    source: _Source, pool: _Pool, work: Callable[[_Chunk], T], tally: _Tally, *, quiet: bool = False
+    source: _Source, pool: _Pool, work: Callable[[_Chunk], T], tally: Tally, *, quiet: bool = False
 ) -> Iterator[T]:
     """``work`` of each chunk of ``source``, in order; a file that fails to open or decompress
     is one error line (once, not per round) and the rest of it is left."""
@@ -228,24 +228,3 @@ def _spooled(stack: ExitStack) -> str:
     shutil.copyfileobj(sys.stdin.buffer, spool)
     spool.flush()
     return spool.name
-
-
-class _Tally:
-    __slots__ = ("changed", "failed", "records", "removed", "skipped")
-
-    def __init__(self) -> None:
-        self.records = self.changed = self.failed = self.skipped = self.removed = 0
-
-    def add(self, outcome: Outcome) -> None:
-        self.records += 1
-        self.changed += outcome.status == "changed"
-        self.failed += outcome.status == "error"
-        self.skipped += outcome.status == "skipped"
-        self.removed += outcome.removed
-
-    def summary(self, seconds: float) -> str:
-        return (
-            f"articlefix: {plural(self.records, 'record')}, {self.changed} changed, "
-            f"{plural(self.failed, 'error')}, {self.skipped} skipped, "
-            f"{plural(self.removed, 'block')} removed, {seconds:.2f} s"
-        )

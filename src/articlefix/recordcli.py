@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from articlefix.options import Options
 
 #: File-mode flags that make no sense for records (each record carries its own report).
-FILE_ONLY = ("in_place", "check", "diff", "output_dir", "report", "explain", "stdin_filename")
+FILE_ONLY = ("in_place", "check", "diff", "output_dir", "report", "skip_existing", "explain",
+             "stdin_filename")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

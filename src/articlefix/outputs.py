@@ -1,0 +1,103 @@
+"""Where a batch's results go besides the files: the report as each input finishes, the
+Markdown of several inputs on standard output, and which outputs a resumed run leaves alone.
+
+The report is written line by line and flushed, not all at once: a run interrupted after 177
+of 236 files leaves a valid report of the 177, which with ``--skip-existing`` resumes the run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from types import TracebackType
+from typing import BinaryIO, Final
+
+from articlefix.explain import plural
+from articlefix.files import STDIN, Input
+from articlefix.report import json_line
+
+#: Written between two inputs' Markdown on standard output: a thematic break, so the last
+#: paragraph of one article and the first of the next never become one paragraph, and
+#: ``csplit - '/^\* \* \*$/' '{*}'`` splits the stream again (articlefix escapes a paragraph
+#: that starts with ``*``, so the line comes from nowhere else in text mode).
+SEPARATOR = b"\n* * *\n\n"
+#: ``status`` of an input left alone by ``--skip-existing``: not an error, the exit stays 0.
+EXISTING: Final = "existing"
+
+
+class ReportFile:
+    """The JSON Lines report: a file (truncated when opened), or standard output for ``-``."""
+
+    def __init__(self, path: str | None) -> None:
+        self._path = path
+        self._file: BinaryIO | None = None
+
+    def __enter__(self) -> ReportFile:
+        if self._path == STDIN:
+            self._file = sys.stdout.buffer
+        elif self._path is not None:
+            self._file = open(self._path, "wb")  # closed by __exit__
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._file is not None and self._path != STDIN:
+            self._file.close()
+
+    def write(self, record: dict[str, object]) -> None:
+        """One line per input, on disk (or down the pipe) before the next input is taken."""
+        if self._file is not None:
+            self._file.write(json_line(record))
+            self._file.flush()
+
+
+class MarkdownOut:
+    """Standard output for the Markdown of one or several inputs, :data:`SEPARATOR` between."""
+
+    def __init__(self) -> None:
+        self._written = False
+
+    def write(self, markdown: str) -> None:
+        out = sys.stdout.buffer
+        if self._written:
+            out.write(SEPARATOR)
+        out.write(markdown.encode("utf-8"))
+        out.flush()
+        self._written = True
+
+
+def skip_existing(inputs: list[Input]) -> list[Input]:
+    """Inputs whose output file is already there are left alone (a resumed ``-o`` run):
+    outputs are written atomically, so one that exists is complete."""
+    return [
+        Input(item.path, item.output, EXISTING, "output exists, left alone (--skip-existing)")
+        if item.problem is None and item.output is not None and os.path.lexists(item.output)
+        else item
+        for item in inputs
+    ]
+
+
+class Tally:
+    """Counts for the summary line and the exit status; a plain class, since defining a
+    dataclass costs every start about a millisecond (its methods are compiled from source)."""
+
+    __slots__ = ("changed", "failed", "inputs", "noun", "removed", "skipped")
+
+    def __init__(self, noun: str) -> None:
+        self.noun = noun  # "file", "record"
+        self.inputs = self.changed = self.failed = self.skipped = self.removed = 0
+
+    def add(self, status: str, removed: int) -> None:
+        self.inputs += 1
+        self.changed += status == "changed"
+        self.failed += status == "error"
+        self.skipped += status == "skipped"
+        self.removed += removed
+
+    def summary(self, seconds: float) -> str:
+        return (
+            f"articlefix: {plural(self.inputs, self.noun)}, {self.changed} changed, "
+            f"{plural(self.failed, 'error')}, {self.skipped} skipped, "
+            f"{plural(self.removed, 'block')} removed, {seconds:.2f} s"
+        )

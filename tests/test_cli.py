@@ -443,13 +443,6 @@ def test_no_tags_and_no_mojibake_repair(tmp_path: Path) -> None:
     assert "cafÃ©" in run("--no-mojibake-repair", broken).stdout
 
 
-def test_explain_lists_the_removed_block(tmp_path: Path) -> None:
-    result = run("--explain", write(tmp_path / "a.txt", DIRTY))
-    assert result.stdout == CLEAN
-    assert "1 removed" in result.stderr
-    assert any(line.startswith("removed\t3\t3\t") for line in result.stderr.splitlines())
-
-
 def test_jobs_gives_the_same_bytes(tmp_path: Path) -> None:
     paths = [write(tmp_path / f"{n}.txt", DIRTY if n % 2 else OTHER) for n in range(6)]
     assert run("-j", "2", *paths).stdout == run("-j", "1", *paths).stdout

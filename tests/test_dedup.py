@@ -340,7 +340,22 @@ def test_the_label_pass_grows_linearly_with_repeated_labels(
     ],
 )
 def test_difference_whitelist(a: str, b: str, harmless: bool) -> None:
-    assert (difference(a.split(), b.split()) == "") is harmless
+    assert (difference(a, b) == "") is harmless
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "said"),
+    [
+        ("Crowds in Queens, 12 deep", "Crowds in Patrick, 12 deep", "'Queens,' became 'Patrick,'"),
+        ("The “Mayor” said it was done", "the Mayor said it was not done", "'not' added"),
+        ("« Non » a dit Jean", "Non a dit Marie", "'Jean' became 'Marie'"),
+        ("a b c d e f g", "a x c y e z g w", "'b' became 'x'; 'd' became 'y'; 'f' became 'z'; "
+         "and 1 more difference"),
+    ],
+)  # fmt: skip
+def test_difference_is_named_in_the_words_as_written(a: str, b: str, said: str) -> None:
+    """Aligned by normal form (case and quote marks never count), shown as the text has it."""
+    assert difference(a, b) == said
 
 
 def test_clean_articles_come_out_whole() -> None:

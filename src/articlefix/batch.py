@@ -63,7 +63,7 @@ class Batch:
     max_bytes: int | None = None  # a file that grew past it since it was listed is skipped
     quiet: bool = False
     verbose: bool = False  # the summary line for one input too, and a line per file
-    explain: bool = False
+    explain: str = ""  # --explain: "text" or "json"
     scheduler: str | None = None
     stdin_name: str | None = None  # --stdin-filename: rules (.md) and messages for '-'
     skip_existing: bool = False  # an output that is already there is left alone
@@ -73,7 +73,7 @@ def run(inputs: list[Input], batch: Batch) -> int:
     """Clean every input, act on each result in input order; the exit status."""
     start = time.perf_counter()
     tally = Tally("file")
-    # A bar for one input would only flash and could be left above an --explain table.
+    # no bar for one input: it would only flash, or stay above --explain's lines
     interactive = sys.stderr.isatty() and "PRE_COMMIT" not in os.environ
     show = interactive and not batch.quiet and len(inputs) > 1
     inputs = skip_existing(inputs) if batch.skip_existing else inputs
@@ -183,9 +183,7 @@ def _act(
     elif batch.verbose and not batch.quiet:
         progress.say(f"articlefix: {name}: {file_line(record)}")
     if record["error"] is None and batch.explain:
-        from articlefix.explain import explain_record
-
-        explain_record(name, record)
+        progress.explain(batch.explain, name, record)
     record.pop("input", None)
     return record
 
@@ -251,6 +249,7 @@ class _Progress:
     def __init__(self, total: int, *, show: bool) -> None:
         self._total, self._show = total, show
         self._bar: Any = None
+        self._explainer: Any = None  # --explain's writer, whose lines go past the bar too
 
     def __enter__(self) -> _Progress:
         if self._show:
@@ -268,12 +267,20 @@ class _Progress:
         if self._bar is not None:
             self._bar.stop()
 
-    def say(self, line: str) -> None:
-        line = shown(line)
+    def say(self, line: str, *, safe: bool = False) -> None:
+        line = line if safe else shown(line)  # ``safe``: the caller has made it safe to show
         if self._bar is not None:
             self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             print(line, file=sys.stderr)
+
+    def explain(self, form: str, name: str, record: dict[str, Any]) -> None:
+        if self._explainer is None:
+            from articlefix.explain import Explainer, terminal_width
+
+            say = partial(self.say, safe=True)
+            self._explainer = Explainer(form, say, width=terminal_width())
+        self._explainer.record(name, record)
 
     def advance(self) -> None:
         if self._bar is not None:

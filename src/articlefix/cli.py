@@ -64,7 +64,21 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
     ctx.default_map = {**(ctx.default_map or {}), **settings}
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
+class _Command(click.Command):
+    """``--explain=json`` as the option's value, though ``--explain`` alone is a flag: click
+    would read the next argument (a file name) as the value of an option with an optional
+    value, so ``--explain=json`` is spelled out before parsing."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        end = args.index("--") if "--" in args else len(args)
+        named = {"--explain=json": "--explain-json", "--explain=text": "--explain"}
+        args = [named.get(arg, arg) for arg in args[:end]] + args[end:]
+        return super().parse_args(ctx, args)
+
+
+@click.command(
+    cls=_Command, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG
+)
 @click.argument(
     "paths", nargs=-1, is_eager=True, type=click.Path(allow_dash=True, readable=False)
 )  # an unreadable file is that file's error (exit 3), not a usage error that stops the rest
@@ -140,7 +154,12 @@ def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) 
     show_default=True,
     help="Undo mojibake (Ã© for é).",
 )
-@click.option("--explain", is_flag=True, help="List removed and similar-kept blocks on stderr.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="List removed and similar-kept blocks on stderr; --explain=json: JSON Lines.",
+)
+@click.option("--explain-json", is_flag=True, hidden=True)  # what --explain=json becomes
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
@@ -202,6 +221,7 @@ def cli(
     tags: bool,
     mojibake_repair: bool,
     explain: bool,
+    explain_json: bool,
     scheduler: str | None,
     stdin_filename: str | None,
     quiet: bool,
@@ -254,7 +274,8 @@ def cli(
     batch = Batch(
         options=options,
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
-        explain=explain, scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
+        explain="json" if explain_json else "text" if explain else "",
+        scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
         skip_existing=skip_existing,
     )  # fmt: skip
     rewrites = mode in ("in-place", "check", "diff")

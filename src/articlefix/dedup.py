@@ -167,7 +167,7 @@ class _Dedup:
                 best, best_score = i, score
         if best < 0:
             return None
-        why = difference(self._words(best), self._words(j))
+        why = difference(self.texts[best], self.texts[j])
         return Verdict(True, f"similar, kept: {why}", best, round(best_score, 1))
 
     def _contained(self, j: int, previous: int | None) -> Verdict | None:

@@ -1,46 +1,148 @@
-"""``--explain``: a report record as a table on stderr, for a person checking what was removed."""
+"""``--explain``: what a run removed and kept though similar, for a person or a program.
+
+On a terminal, one entry per block, each on a line that fits the terminal (80 columns is
+enough): the text is cut at a word with an ellipsis, never wrapped mid-word. Piped, tab-separated
+values under one header row; with ``--explain=json``, one JSON object per entry (JSON Lines).
+It reads the plain record (not the ``Report`` object) because that is what comes back from
+worker processes and clusters.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
+
+from articlefix.files import shown
+
+#: Columns when the terminal's width cannot be read.
+DEFAULT_WIDTH = 80
+#: The reason column's widest: the longest reasons ("attribution line in a repeated run") fit.
+REASON_WIDTH = 34
+#: Text narrower than this is no use: below it the entry takes a second line for its text.
+MIN_TEXT = 16
+_COLUMNS = ("path", "verdict", "block", "line", "of_block", "of_line", "similarity", "reason",
+            "text")  # fmt: skip
 
 
-def explain_record(name: str, record: Mapping[str, Any]) -> None:
-    """A rich table on a terminal; plain tab-separated lines when stderr is a file or pipe.
+class Entry(NamedTuple):
+    """One line of the explanation: a removed block, a look-alike kept, or a warning."""
 
-    It takes the plain record (not the ``Report`` object) because that is what comes back from
-    worker processes and clusters.
-    """
-    rows = [
-        ("removed", str(r["position"]), str(r["line"]), r["text"],
-         f"{r['repeats']} (line {r['repeats_line']})", f"{r['similarity']:.0f}", r["reason"])
+    verdict: str  # "removed", "similar, kept" or "warning"
+    block: int | None
+    line: int | None
+    of_block: int | None
+    of_line: int | None
+    similarity: float | None
+    reason: str
+    text: str
+
+
+def entries(record: Mapping[str, Any]) -> list[Entry]:
+    """The record's removals, look-alikes kept and warnings, in that order."""
+    removed = [
+        Entry("removed", r["position"], r["line"], r["repeats"], r["repeats_line"],
+              r["similarity"], r["reason"], r["text"])
         for r in record["removed"]
-    ] + [
-        ("kept", str(s["position"]), str(s["line"]), s["text"],
-         f"{s['resembles']} (line {s['resembles_line']})", f"{s['similarity']:.0f}",
-         f"similar, kept: {s['difference']}")
+    ]  # fmt: skip
+    kept = [
+        Entry("similar, kept", s["position"], s["line"], s["resembles"], s["resembles_line"],
+              s["similarity"], s["difference"], s["text"])
         for s in record["similar_kept"]
     ]  # fmt: skip
-    title = (
-        f"{name}: {record['blocks_in']} blocks in, {record['blocks_out']} out, "
-        f"{len(record['removed'])} removed, {len(record['similar_kept'])} similar kept"
-    )
-    if not sys.stderr.isatty():
-        print(title, file=sys.stderr)
-        for row in rows:
-            print("\t".join(row), file=sys.stderr)
-        return
-    from rich.console import Console
-    from rich.table import Table
+    warned = [
+        Entry("warning", None, None, None, None, None, w, "") for w in record.get("warnings") or ()
+    ]
+    return removed + kept + warned
 
-    table = Table(title=title, title_justify="left")
-    for column in ("verdict", "block", "line", "first words", "repeats", "sim.", "reason"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*row)
-    Console(stderr=True).print(table)
+
+def fit(text: str, width: int) -> str:
+    """``text`` in ``width`` characters: if longer, cut after a whole word, with an ellipsis."""
+    if len(text) <= width:
+        return text
+    cut = text[: max(1, width - 1)]
+    space = cut.rfind(" ")
+    if space > width // 3:  # a word is cut only when it alone is most of the width
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+class Explainer:
+    """The explanation of a run, input after input; the tab-separated header comes once."""
+
+    __slots__ = ("_form", "_headed", "_say", "_width")
+
+    def __init__(self, form: str, say: Callable[[str], None], *, width: int | None) -> None:
+        """``form``: ``text`` or ``json``; ``width``: the terminal's, or None when piped;
+        ``say`` writes a line as it is: what the text holds is made safe here."""
+        self._form, self._say, self._width, self._headed = form, say, width, False
+
+    def record(self, name: str, record: Mapping[str, Any]) -> None:
+        rows = entries(record)
+        if self._form == "json":
+            import json  # not at the top: every run imports this module for its messages
+
+            for row in rows:  # ASCII: nothing for a terminal to act on, and valid JSON
+                self._say(json.dumps({"path": name, **row._asdict()}, ensure_ascii=True))
+        elif self._width is None:
+            if not self._headed:
+                self._say("\t".join(_COLUMNS))
+                self._headed = True
+            for row in rows:  # each cell on one line, its controls shown, no tab inside
+                cells = [name, *("" if v is None else str(v) for v in row)]
+                self._say("\t".join(shown(" ".join(cell.split())) for cell in cells))
+        else:
+            self._terminal(name, record, rows, self._width)
+
+    def _terminal(
+        self, name: str, record: Mapping[str, Any], rows: list[Entry], width: int
+    ) -> None:
+        title = (
+            f"{name}: {record['blocks_in']} blocks in, {record['blocks_out']} out, "
+            f"{len(record['removed'])} removed, {len(record['similar_kept'])} similar kept"
+        )
+        self._say(shown(fit(title, width)))
+        if not rows:
+            return
+        digits = max(4, *(len(str(row.line)) for row in rows))
+        reason = min(REASON_WIDTH, max(len(_why(row)) for row in rows))
+        indent = " " * (2 * digits + 3)
+        text = width - len(indent) - reason - 2  # after the line, "of" and reason columns
+        self._say(fit(f"{'line':>{digits}} {'of':>{digits}}  {'why':<{reason}}  text", width))
+        for row in rows:
+            if row.verdict == "warning":
+                self._say(shown(fit(f"warning: {row.reason}", width)))
+                continue
+            why = fit(_why(row), reason)
+            head = f"{row.line:>{digits}} {row.of_line:>{digits}}  {why:<{reason}}  "
+            words = " ".join(row.text.split())
+            if text >= MIN_TEXT:
+                self._say(shown(head + fit(words, text)))
+            else:
+                self._say(shown(head.rstrip()))
+                self._say(shown(fit(indent + words, width)))
+            if row.verdict == "similar, kept":
+                self._say(shown(fit(f"{indent}differs: {row.reason}", width)))
+
+
+def _why(row: Entry) -> str:
+    if row.verdict == "similar, kept":
+        return f"kept, {row.similarity:.0f}% alike"
+    alike = (
+        f", {row.similarity:.0f}%" if row.similarity is not None and row.similarity < 100 else ""
+    )
+    return row.reason + alike
+
+
+def terminal_width() -> int | None:
+    """Standard error's width when it is a terminal, else None (piped: tab-separated)."""
+    if not sys.stderr.isatty():
+        return None
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        return DEFAULT_WIDTH
 
 
 def plural(n: int, noun: str) -> str:

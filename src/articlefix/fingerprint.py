@@ -107,6 +107,11 @@ def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
     return Fingerprints(norms, sizes, heads, tails, starts, frozenset(teasers), frozenset(stops))
 
 
+def normal_forms(texts: Sequence[str]) -> list[str]:
+    """Each text's normal form, as dedup compares them (for words of a pair: whitelist.py)."""
+    return _normalised(list(texts))
+
+
 def _normalised(texts: list[str]) -> list[str]:
     """Texts normalised; the case folding and replacements run on a batch of texts joined.
 

@@ -7,26 +7,49 @@ neighbouring letters swapped in one long word. Every other difference is content
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rapidfuzz.distance import Hamming, Levenshtein
 
+from articlefix.fingerprint import normal_forms
 
-def difference(a: Sequence[str], b: Sequence[str]) -> str:
-    """'' when words ``b`` repeat ``a`` but for a typo (two letters swapped); else what differs."""
-    changes = [op for op in Levenshtein.opcodes(a, b) if op.tag != "equal"]
+#: Differences named in a "similar, kept" reason; more are counted, not listed.
+SHOWN = 3
+
+
+def difference(old: str, new: str) -> str:
+    """'' when ``new`` repeats ``old`` but for a typo (two letters swapped); else what differs,
+    in the words as written ("'Queens,' became 'Patrick,'; '12' added").
+
+    Words are aligned by their normal forms, so a difference of case or quote marks alone is
+    never named; a word that is only formatting (a lone quote mark) takes no part.
+    """
+    a, b = _words(old), _words(new)
+    keys_a, keys_b = [key for key, _ in a], [key for key, _ in b]
+    changes = [op for op in Levenshtein.opcodes(keys_a, keys_b) if op.tag != "equal"]
     if not changes:
         return ""
     op = changes[0]
-    old, new = " ".join(a[op.src_start : op.src_end]), " ".join(b[op.dest_start : op.dest_end])
-    if len(changes) == 1 and op.tag == "replace" and _swapped(old, new):
-        return ""
-    described = {
-        "replace": f"{old!r} became {new!r}",
-        "delete": f"{old!r} left out",
-        "insert": f"{new!r} added",
-    }[op.tag]
-    return described + (f" (+{len(changes) - 1} more)" if len(changes) > 1 else "")
+    if len(changes) == 1 and op.tag == "replace":
+        removed = " ".join(keys_a[op.src_start : op.src_end])
+        if _swapped(removed, " ".join(keys_b[op.dest_start : op.dest_end])):
+            return ""
+    named = []
+    for op in changes[:SHOWN]:
+        was = " ".join(word for _, word in a[op.src_start : op.src_end])
+        now = " ".join(word for _, word in b[op.dest_start : op.dest_end])
+        named.append(
+            {"replace": f"{was!r} became {now!r}", "delete": f"{was!r} left out",
+             "insert": f"{now!r} added"}[op.tag]
+        )  # fmt: skip
+    more = len(changes) - SHOWN
+    return "; ".join(named) + (
+        f"; and {more} more difference{'s' * (more > 1)}" if more > 0 else ""
+    )
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """(normal form, word as written) for each word that is more than formatting."""
+    words = text.split()
+    return [(key, word) for key, word in zip(normal_forms(words), words, strict=True) if key]
 
 
 def _swapped(old: str, new: str) -> bool:

@@ -10,23 +10,37 @@ from __future__ import annotations
 
 import errno
 import os
-import random
 import re
 import resource
 import signal
 import subprocess
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from test_reliability import article, command, errors, fixed, run, spawn
+from test_reliability import article, command, errors, fixed, run
 
+FAULT = Path(__file__).with_name("fault.py")
 # atomic.atomic_output's temp files: hidden, so a later run's walk never takes them as input.
 TEMP = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$")
 ROOT = os.geteuid() == 0
+
+
+def with_fault(
+    moment: str, nth: int, how: str, *args: str | Path
+) -> subprocess.CompletedProcess[str]:
+    """``articlefix *args`` with ``how`` (a signal) at the ``nth`` ``moment`` (see fault.py)."""
+    return command(*args, how=(str(FAULT), moment, str(nth), how))
+
+
+def file_size_limit(size: int) -> Callable[[], None]:
+    def limit() -> None:  # ``ulimit -f``: writes past it fail with EFBIG instead of a signal
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
 
 
 def temps(*folders: Path) -> list[str]:
@@ -57,11 +71,7 @@ def test_a_file_size_limit_leaves_the_original(tmp_path: Path) -> None:
     (path, original), (other, _) = *big.items(), *small.items()
     assert len(fixed(original)) > 8192 > len(fixed(small[other]))
 
-    def limit() -> None:  # ``ulimit -f 8``; the write then fails with EFBIG instead of a signal
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
-
-    done = command("-i", "-j", "1", path, other, preexec_fn=limit)
+    done = command("-i", "-j", "1", path, other, preexec_fn=file_size_limit(8192))
 
     check_fault(done.returncode, done.stderr, path, original, "file too large")
     assert other.read_bytes() == fixed(small[other])
@@ -176,55 +186,44 @@ def states(made: dict[Path, bytes], expected: dict[Path, bytes]) -> tuple[int, i
     return kept, done
 
 
-@pytest.mark.slow
-def test_sigkill_at_any_moment_leaves_every_file_as_it_was_or_fixed(tmp_path: Path) -> None:
-    made = pages(tmp_path / "batch", 50, paragraphs=150)
+@pytest.mark.parametrize("moment", ["synced", "renaming", "renamed"])
+@pytest.mark.parametrize("nth", [1, 17, 40])
+def test_sigkill_at_each_moment_of_a_write_leaves_every_file_as_it_was_or_fixed(
+    tmp_path: Path, moment: str, nth: int
+) -> None:
+    """SIGKILL to the command and its workers at the ``nth`` file's write, at each step of it:
+    every file is its original or its fixed version, at most the one temp file stays, and the
+    next run neither reads nor counts it."""
+    made = pages(tmp_path / "batch", 50, paragraphs=20)
     expected = {path: fixed(data) for path, data in made.items()}
-    began = time.monotonic()
-    assert command("-i", "-j", "2", tmp_path / "batch").returncode == 1  # a full run, timed
-    length = time.monotonic() - began
-    assert states(made, expected) == (0, 50)
-    rng = random.Random(2026)
-    partial, seen, kills = 0, set[str](), 0
-    # 20 kills, and up to 20 more while fewer than 3 landed mid-batch: on a shared machine the
-    # timed run can be slower than the ones killed, and a batch's writes come in its last part.
-    while kills < 20 or (partial < 3 and kills < 40):
-        kills += 1
-        for path, data in made.items():
-            path.write_bytes(data)
-        child = spawn("-i", "-j", "2", tmp_path / "batch")
-        time.sleep(rng.uniform(0, length))
-        os.killpg(child.pid, signal.SIGKILL)
-        child.communicate(timeout=30)
-        done = states(made, expected)[1]
-        partial += 0 < done < 50
-        left = set(temps(tmp_path / "batch"))
-        assert len(left - seen) <= 1  # only the file being written at the kill
-        seen |= left
-    assert partial >= 3, "the kills should land mid-batch"
-    # A temp file a kill left behind is hidden: the next run neither reads nor counts it.
+
+    done = with_fault(moment, nth, "group:SIGKILL", "-i", "-j", "2", tmp_path / "batch")
+
+    assert done.returncode == -signal.SIGKILL
+    fixed_count = nth - (moment != "renamed")
+    assert states(made, expected) == (50 - fixed_count, fixed_count)
+    assert len(temps(tmp_path / "batch")) == (moment != "renamed")
     again = command("-i", tmp_path / "batch")
-    assert again.returncode in (0, 1) and "50 files" in again.stderr and "0 errors" in again.stderr
+    assert again.returncode == 1 and "50 files" in again.stderr and "0 errors" in again.stderr
     assert states(made, expected) == (0, 50)
 
 
-@pytest.mark.slow
-def test_ctrl_c_exits_130_and_leaves_every_file_as_it_was_or_fixed(tmp_path: Path) -> None:
-    made = pages(tmp_path / "batch", 50, paragraphs=150)
+@pytest.mark.parametrize(("name", "status"), [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_sigterm_and_sighup_stop_the_run_cleanly(
+    tmp_path: Path, name: str, status: int, jobs: str
+) -> None:
+    """The signal comes while the second file is written: it is finished, the run stops, no
+    temp file is left and no worker prints a traceback. Before, SIGTERM and SIGHUP killed it
+    where it stood; Ctrl-C was tested after a random sleep."""
+    made = pages(tmp_path / "batch", 6)
     expected = {path: fixed(data) for path, data in made.items()}
-    rng = random.Random(130)
-    for _ in range(5):
-        for path, data in made.items():
-            path.write_bytes(data)
-        child = spawn("-i", "-j", "2", tmp_path / "batch")
-        assert child.stderr is not None
-        for _ in range(rng.randint(1, 40)):  # some files fixed, at least ten to go
-            assert child.stderr.readline().startswith("Fixing ")
-        time.sleep(rng.uniform(0, 0.02))  # about the time one file takes
-        os.killpg(child.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C
-        rest = child.communicate(timeout=30)[1]
-        assert child.returncode == 130
-        assert "articlefix: interrupted" in rest and "Traceback" not in rest
-        kept, done = states(made, expected)
-        assert done >= 1 and kept >= 1
-        assert temps(tmp_path / "batch") == []
+
+    done = with_fault("synced", 2, name, "-i", "-j", jobs, tmp_path / "batch")
+
+    assert done.returncode == status
+    named = f" ({name})" if name != "SIGINT" else ""
+    assert done.stderr.splitlines()[-1] == f"articlefix: interrupted{named}"
+    assert "Traceback" not in done.stderr
+    assert states(made, expected) == (4, 2)
+    assert temps(tmp_path / "batch") == []

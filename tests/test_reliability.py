@@ -16,7 +16,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +68,15 @@ def command(*args: str | Path, **kwargs: Any) -> subprocess.CompletedProcess[str
     return subprocess.CompletedProcess(child.args, child.returncode, out, err)
 
 
-def spawn(*args: str | Path, **kwargs: Any) -> subprocess.Popen[str]:
-    """``articlefix *args`` started in a session of its own, so signals reach its workers."""
+def spawn(
+    *args: str | Path, how: Sequence[str] = ("-m", "articlefix"), **kwargs: Any
+) -> subprocess.Popen[str]:
+    """``articlefix *args`` started in a session of its own, so signals reach its workers;
+    ``how`` runs it another way (tests/fault.py)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "articlefix", *map(str, args)], stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace", env=child_env(),
-        start_new_session=True, **kwargs,
+        [sys.executable, *how, *map(str, args)], **{"stdout": subprocess.PIPE,
+        **kwargs}, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
+        env=child_env(), start_new_session=True,
     )  # fmt: skip
 
 

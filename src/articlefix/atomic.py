@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, BinaryIO
@@ -94,34 +93,12 @@ def write_atomic(
     os.makedirs(folder, exist_ok=True)
     if inside is not None and os.path.commonpath([os.path.realpath(folder), inside]) != inside:
         raise OSError(errno.EXDEV, f"output {path} would be outside {inside}")
-    with _ctrl_c_deferred(), atomic_output(path, follow=inside is None, sync=sync) as file:
+    from articlefix.stopping import deferred
+
+    with deferred(), atomic_output(path, follow=inside is None, sync=sync) as file:
         file.write(data)
 
 
 def sync_all() -> None:
     """Flush every written file to disk at once: the one sync of an ``--output-dir`` batch."""
     os.sync()
-
-
-@contextmanager
-def _ctrl_c_deferred() -> Iterator[None]:
-    """Ctrl-C waits the few milliseconds until the file is written or left as it was.
-
-    Python raises KeyboardInterrupt between any two bytecodes: one raised as the context
-    manager enters or leaves, outside its ``try``, would leave the temp file behind.
-    """
-    import signal  # only when a file is written: a run to standard output does without it
-
-    if threading.current_thread() is not threading.main_thread() or (
-        signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):  # signal.signal works only there; an ignored or custom Ctrl-C is not ours to defer
-        yield
-        return
-    caught: list[int] = []
-    signal.signal(signal.SIGINT, lambda number, _: caught.append(number))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        if caught:
-            raise KeyboardInterrupt

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -33,7 +32,7 @@ from functools import partial
 from typing import Any, Literal
 
 from articlefix.atomic import sync_all, write_atomic
-from articlefix.dask import clean_file, clean_record, problem_record
+from articlefix.dask import OVER_LIMIT, clean_file, clean_record, problem_record
 from articlefix.explain import file_line
 from articlefix.files import (
     STDIN,
@@ -46,9 +45,11 @@ from articlefix.files import (
 )  # fmt: skip
 from articlefix.options import Options
 from articlefix.outputs import EXISTING, MarkdownOut, ReportFile, Tally, skip_existing
+from articlefix.stdio import OutputFailed, read_in, write_out
 
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
 EXIT_OK, EXIT_CHANGED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: click's usage errors
+EXIT_PIPE = 141  # standard output's reader went away: 128 + SIGPIPE, as cat ends in a shell
 _COMPARING = ("in-place", "check", "diff")  # modes that compare the result with the file
 
 
@@ -94,6 +95,11 @@ def run(inputs: list[Input], batch: Batch) -> int:
     except OSError as exc:  # only the report can fail here: each file's errors are its record
         print(shown(f"articlefix: {batch.report}: {cause(exc)}"), file=sys.stderr)
         return EXIT_FAILED
+    except OutputFailed as exc:  # the rest would be lost too; the report holds those before
+        if isinstance(exc.cause, BrokenPipeError):
+            return EXIT_PIPE
+        print(f"articlefix: standard output: {cause(exc.cause)}", file=sys.stderr)
+        return EXIT_FAILED
     # One input is silent on success, as Unix filters are (``2>&1 | pbcopy`` copies the article)
     if not batch.quiet and (batch.verbose or len(inputs) > 1):
         print(tally.summary(time.perf_counter() - start), file=sys.stderr)
@@ -110,8 +116,14 @@ def _next_record(item: Input, results: Iterator[dict[str, Any]], batch: Batch) -
     if item.problem is not None:
         return problem_record(item.path, item.status, item.problem, item.size)
     if item.path == STDIN:  # the bytes go along: --check and --diff compare with them
-        data = sys.stdin.buffer.read()
-        return {**clean_record(batch.stdin_name or STDIN, data, batch.options), "input": data}
+        name = batch.stdin_name or STDIN
+        try:
+            data = read_in(batch.max_bytes)
+        except OSError as exc:
+            return problem_record(name, "error", cause(exc), None)
+        if data is None:
+            return problem_record(name, "skipped", OVER_LIMIT.format(batch.max_bytes), None)
+        return {**clean_record(name, data, batch.options), "input": data}
     return next(results)
 
 
@@ -125,25 +137,14 @@ def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]
     elif jobs <= 1:
         yield map(work, paths)
     else:
-        import multiprocessing
-
         import articlefix.pipeline  # noqa: F401 - loaded once, before the workers fork
+        from articlefix.pool import imap
 
-        chunk = max(1, min(16, len(paths) // (jobs * 8)))
-        pool = multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint)
+        results = imap(work, paths, jobs)
         try:
-            yield pool.imap(work, paths, chunksize=chunk)
-        finally:  # Pool.terminate() waits forever on a worker it killed holding a queue lock
-            stopping = threading.Thread(target=pool.terminate, daemon=True)
-            stopping.start()
-            stopping.join(2)  # then exit regardless: the workers are dead, the threads daemons
-
-
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the pool and exits 130."""
-    import signal  # in the workers only: a one-file run does without its import
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+            yield results
+        finally:
+            results.close()
 
 
 def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
@@ -224,8 +225,7 @@ def _compare(
         from articlefix.decode import decode
 
         before = decode(original, repair=False).text
-        sys.stdout.write(unified_diff(path, before, new.decode("utf-8")))
-        sys.stdout.flush()
+        write_out(unified_diff(path, before, new.decode("utf-8")).encode("utf-8"))
     if changed and not batch.quiet and batch.mode != "diff":
         progress.say(f"Fixing {path}" if batch.mode == "in-place" else f"would fix {path}")
     status = "changed" if changed else "unchanged"

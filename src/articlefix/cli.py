@@ -9,6 +9,7 @@ instant.
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, cast
 
 import click
@@ -18,7 +19,7 @@ from articlefix._version import __version__
 if TYPE_CHECKING:
     from pathlib import Path  # with urllib and ipaddress: too slow to load for --version
 
-    from articlefix.batch import Mode
+    from articlefix.batch import Batch, Mode
     from articlefix.options import InputFormat
 
 EPILOG = """\b
@@ -42,12 +43,14 @@ Exit status:
   1  files changed (--in-place) or would change (--check, --diff)
   2  usage error (bad option, option combination or config file)
   3  some inputs could not be processed (the others were); wins over 1
-  130  interrupted (Ctrl-C); no half-written file is left
+  130  interrupted (Ctrl-C; 143 SIGTERM, 129 SIGHUP); no half-written file
+  141  standard output's reader went away (| head); the run stopped
 """
 _MIB = 1024 * 1024
 #: ``InputFormat``'s values, spelled out: importing options.py would build its dataclass (and
 #: load ``dataclasses``), a few ms that ``--version`` and ``--help`` do not need.
 FORMATS = ("auto", "text", "markdown")
+SIGINT = 2  # signal.SIGINT everywhere; importing signal is left to runs that handle signals
 
 
 def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -251,7 +254,7 @@ def cli(
         out_dir = Path(output_dir)
     mode = _mode(in_place=in_place, check=check, diff=diff, output_dir=out_dir)
     if not paths:
-        if sys.stdin.isatty():
+        if sys.stdin is not None and sys.stdin.isatty():
             raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
         paths = (STDIN,)
     if STDIN in paths and mode not in ("stdout", "check", "diff"):
@@ -283,10 +286,24 @@ def cli(
     if report and report != STDIN and (clash := report_clash(report, inputs)):
         raise click.UsageError(clash)
     try:
-        ctx.exit(run(inputs, batch))
-    except KeyboardInterrupt:
-        click.echo("articlefix: interrupted", err=True)
-        ctx.exit(EXIT_INTERRUPTED)
+        with _stops_handled(batch, len(inputs)):
+            status = run(inputs, batch)
+    except KeyboardInterrupt as exc:  # Ctrl-C, or stopping.Stopped for SIGTERM and SIGHUP
+        number = getattr(exc, "signum", SIGINT)
+        click.echo(f"articlefix: interrupted{f' ({exc})' * (number != SIGINT)}", err=True)
+        status = EXIT_INTERRUPTED - SIGINT + number  # 128 + the signal, as a shell reports it
+    ctx.exit(status)
+
+
+def _stops_handled(batch: Batch, count: int) -> AbstractContextManager[None]:
+    """SIGTERM and SIGHUP stop a run as Ctrl-C does, where a kill would leave something
+    behind: a temp file of a write, or worker processes. A one-file run to standard output has
+    neither, and does without the import of ``signal``."""
+    if batch.mode in ("in-place", "output-dir") or batch.report or (batch.jobs > 1 and count > 1):
+        from articlefix.stopping import handled
+
+        return handled()
+    return nullcontext()
 
 
 def _mode(*, in_place: bool, check: bool, diff: bool, output_dir: Path | None) -> Mode:
@@ -309,4 +326,7 @@ def _need_dask() -> None:
 
 def main() -> None:
     """Console-script entry point; never shows a traceback for a user's mistake."""
+    from articlefix.stdio import guard_closed
+
+    guard_closed()
     cli.main(prog_name="articlefix")

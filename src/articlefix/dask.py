@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 #: Files per Dask task: an article takes about 10 ms, so this keeps the scheduler's ~1 ms per
 #: task overhead small while still spreading a few hundred files over every worker.
 PARTITION_SIZE = 16
+#: Why an input that was read past ``max_bytes`` (a file that grew, a pipe) was skipped.
+OVER_LIMIT = "larger than --max-bytes (over {} bytes when read), not cleaned"
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 
@@ -70,8 +72,7 @@ def clean_file(path: str, options: Options, max_bytes: int | None = None) -> dic
     except OSError as exc:
         return _error(path, None, cause(exc), start)
     if max_bytes is not None and len(data) > max_bytes:
-        message = f"larger than --max-bytes (over {max_bytes} bytes when read), not cleaned"
-        return problem_record(path, "skipped", message, None, _since(start))
+        return problem_record(path, "skipped", OVER_LIMIT.format(max_bytes), None, _since(start))
     return clean_record(path, data, options, start=start)
 
 

@@ -8,13 +8,13 @@ of 236 files leaves a valid report of the 177, which with ``--skip-existing`` re
 from __future__ import annotations
 
 import os
-import sys
 from types import TracebackType
 from typing import BinaryIO, Final
 
 from articlefix.explain import plural
 from articlefix.files import STDIN, Input
 from articlefix.report import json_line
+from articlefix.stdio import write_out
 
 #: Written between two inputs' Markdown on standard output: a thematic break, so the last
 #: paragraph of one article and the first of the next never become one paragraph, and
@@ -33,21 +33,21 @@ class ReportFile:
         self._file: BinaryIO | None = None
 
     def __enter__(self) -> ReportFile:
-        if self._path == STDIN:
-            self._file = sys.stdout.buffer
-        elif self._path is not None:
+        if self._path is not None and self._path != STDIN:
             self._file = open(self._path, "wb")  # closed by __exit__
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self._file is not None and self._path != STDIN:
+        if self._file is not None:
             self._file.close()
 
     def write(self, record: dict[str, object]) -> None:
         """One line per input, on disk (or down the pipe) before the next input is taken."""
-        if self._file is not None:
+        if self._path == STDIN:
+            write_out(json_line(record))
+        elif self._file is not None:
             self._file.write(json_line(record))
             self._file.flush()
 
@@ -59,11 +59,8 @@ class MarkdownOut:
         self._written = False
 
     def write(self, markdown: str) -> None:
-        out = sys.stdout.buffer
-        if self._written:
-            out.write(SEPARATOR)
-        out.write(markdown.encode("utf-8"))
-        out.flush()
+        """To its last byte, or :class:`~articlefix.stdio.OutputFailed` stops the run."""
+        write_out(SEPARATOR * self._written + markdown.encode("utf-8"))
         self._written = True
 
 

@@ -1,0 +1,83 @@
+"""Signals that stop a run: Ctrl-C (SIGINT), SIGTERM and SIGHUP take one path.
+
+Each raises :class:`Stopped` in the main thread; a write in progress first finishes or is
+undone (:func:`deferred`), the workers are stopped, and the command exits ``128 + N`` with one
+line. Before, SIGTERM and SIGHUP killed the process where it stood: hidden temp files were left
+and orphaned workers printed tracebacks.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+#: The signals a terminal, a service manager or ``timeout`` sends to end a run politely.
+STOPS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal arrived; ``signum`` says which (the exit status is 128 + it)."""
+
+    def __init__(self, signum: int = signal.SIGINT) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise Stopped(signum)
+
+
+@contextmanager
+def handled() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`Stopped` as Ctrl-C raises KeyboardInterrupt, for the
+    length of a run; the handlers before it come back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {number: signal.getsignal(number) for number in STOPS[1:]}
+    for number in before:
+        signal.signal(number, _stop)
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """A stop waits the few milliseconds until the file is written or left as it was.
+
+    Python raises KeyboardInterrupt between any two bytecodes: one raised as the context
+    manager enters or leaves, outside its ``try``, would leave the temp file behind. Only
+    handlers that are ours are deferred: an ignored or custom one is not ours to change.
+    """
+    if threading.current_thread() is not threading.main_thread():  # signal.signal works only there
+        yield
+        return
+    ours = [
+        (number, handler)
+        for number in STOPS
+        if (handler := signal.getsignal(number)) in (signal.default_int_handler, _stop)
+    ]
+    caught: list[int] = []
+    for number, _ in ours:
+        signal.signal(number, lambda got, _: caught.append(got))
+    try:
+        yield
+    finally:
+        for number, handler in ours:
+            signal.signal(number, handler)
+        if caught:
+            raise Stopped(caught[0])
+
+
+def for_workers() -> None:
+    """A worker leaves every stop to the parent, which ends it: no Python handler of its own
+    (a SIGTERM or SIGHUP kills it quietly), Ctrl-C ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in STOPS[1:]:
+        signal.signal(number, signal.SIG_DFL)

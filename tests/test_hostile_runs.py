@@ -1,0 +1,99 @@
+"""Runs that once lost output or hung: a standard output that fills up, is closed or whose
+reader leaves, an unbounded standard input, a worker killed mid-batch, SIGTERM and SIGHUP.
+
+Every fault comes at a chosen moment (``fault.py``, or a limit set before the child starts),
+never after a random sleep.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from articlefix.cli import cli
+from test_faults import file_size_limit, pages, with_fault
+from test_reliability import article, command, errors, fixed
+
+
+@pytest.mark.parametrize("mode", ["stdout", "--diff"])
+def test_standard_output_cut_short_fails_the_run(tmp_path: Path, mode: str) -> None:
+    """A full disk or ``ulimit -f`` under ``> out.md``: before, half an article and exit 0."""
+    page = tmp_path / "a.txt"
+    page.write_bytes(article(0, paragraphs=150))
+    assert len(fixed(page.read_bytes())) > 16384
+    options = [mode] if mode != "stdout" else []
+    with (tmp_path / "out.md").open("wb") as out:
+        done = command(*options, page, stdout=out, preexec_fn=file_size_limit(8192))
+    assert done.returncode == 3
+    assert done.stderr == "articlefix: standard output: file too large\n"
+
+
+@pytest.mark.parametrize(
+    ("closed", "args", "status", "message"),
+    [
+        (0, ["-"], 3, "articlefix: <stdin>: standard input is closed\n"),
+        (1, ["PAGE"], 3, "articlefix: standard output: closed\n"),
+        (1, ["--diff", "PAGE"], 3, "articlefix: standard output: closed\n"),
+        (2, ["-i", "PAGE"], 1, ""),
+    ],
+)
+def test_a_closed_standard_stream_is_one_line_or_silence_never_a_traceback(
+    tmp_path: Path, closed: int, args: list[str], status: int, message: str
+) -> None:
+    page = tmp_path / "a.txt"
+    page.write_bytes(article(0))
+    argv = [page if a == "PAGE" else a for a in args]
+    done = command(*argv, preexec_fn=lambda: os.close(closed))
+    assert done.returncode == status
+    assert done.stderr == message
+    if closed == 2:  # nothing can be said, but the work is done and the status tells
+        assert page.read_bytes() == fixed(article(0))
+
+
+def test_a_reader_that_went_away_stops_the_batch(tmp_path: Path) -> None:
+    """``articlefix *.txt | head -1``: before, every later file was cleaned and reported as a
+    broken pipe. Now the run stops at the first, as cat does: 141, nothing more cleaned."""
+    names = "abcdefghij"
+    paths = [tmp_path / f"{n}.txt" for n in names]
+    for n, path in enumerate(paths):
+        path.write_bytes(article(n))
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before the first byte
+    try:
+        done = command("-v", "-j", "1", "--report", tmp_path / "r.jsonl", *paths, stdout=writer)
+    finally:
+        os.close(writer)
+    assert done.returncode == 141
+    assert "broken pipe" not in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "r.jsonl").exists()  # all or nothing, as after Ctrl-C
+
+
+def test_max_bytes_holds_for_standard_input() -> None:
+    """Before, standard input was read whole: unbounded input grew to a MemoryError."""
+    result = CliRunner().invoke(cli, ["--max-bytes", "1000", "-"], input=b"word " * 1000)
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert "<stdin>: larger than --max-bytes (over 1000 bytes when read), not cleaned" in (
+        result.stderr
+    )
+
+
+def test_a_killed_worker_costs_its_file_and_the_batch_finishes(tmp_path: Path) -> None:
+    """``kill -9`` on a worker, as the OOM killer does: before, the batch hung at 0 % CPU."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    made = pages(src, 8)
+    doomed = src / "p003.txt"
+
+    done = with_fault("cleaning:p003.txt", 1, "SIGKILL", "-j", "2", "-o", out, src)
+
+    assert done.returncode == 3, done.stderr
+    assert errors(done.stderr) == [
+        f"articlefix: {doomed}: worker process died (SIGKILL) while cleaning this file"
+    ]
+    for path, data in made.items():
+        if path != doomed:
+            assert (out / f"{path.stem}.md").read_bytes() == fixed(data)
+    assert not (out / "p003.md").exists()

@@ -82,6 +82,12 @@ def run(inputs: list[Input], batch: Batch) -> int:
     out = MarkdownOut()
     try:
         with ExitStack() as stack:
+            if batch.mode in ("in-place", "output-dir") or batch.report or len(todo) > 1:
+                # A kill would leave a temp file or workers behind: SIGTERM and SIGHUP stop the
+                # run as Ctrl-C does. A one-file run to stdout does without importing signal.
+                from articlefix.stopping import handled
+
+                stack.enter_context(handled())
             report = stack.enter_context(ReportFile(batch.report))
             progress = stack.enter_context(_Progress(len(inputs), show=show))
             results = stack.enter_context(_cleaned(todo, batch))

@@ -9,7 +9,6 @@ instant.
 from __future__ import annotations
 
 import sys
-from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, cast
 
 import click
@@ -19,7 +18,7 @@ from articlefix._version import __version__
 if TYPE_CHECKING:
     from pathlib import Path  # with urllib and ipaddress: too slow to load for --version
 
-    from articlefix.batch import Batch, Mode
+    from articlefix.batch import Mode
     from articlefix.options import InputFormat
 
 EPILOG = """\b
@@ -286,24 +285,12 @@ def cli(
     if report and report != STDIN and (clash := report_clash(report, inputs)):
         raise click.UsageError(clash)
     try:
-        with _stops_handled(batch, len(inputs)):
-            status = run(inputs, batch)
+        status = run(inputs, batch)
     except KeyboardInterrupt as exc:  # Ctrl-C, or stopping.Stopped for SIGTERM and SIGHUP
         number = getattr(exc, "signum", SIGINT)
         click.echo(f"articlefix: interrupted{f' ({exc})' * (number != SIGINT)}", err=True)
         status = EXIT_INTERRUPTED - SIGINT + number  # 128 + the signal, as a shell reports it
     ctx.exit(status)
-
-
-def _stops_handled(batch: Batch, count: int) -> AbstractContextManager[None]:
-    """SIGTERM and SIGHUP stop a run as Ctrl-C does, where a kill would leave something
-    behind: a temp file of a write, or worker processes. A one-file run to standard output has
-    neither, and does without the import of ``signal``."""
-    if batch.mode in ("in-place", "output-dir") or batch.report or (batch.jobs > 1 and count > 1):
-        from articlefix.stopping import handled
-
-        return handled()
-    return nullcontext()
 
 
 def _mode(*, in_place: bool, check: bool, diff: bool, output_dir: Path | None) -> Mode:

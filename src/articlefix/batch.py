@@ -155,16 +155,9 @@ def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]
 
 def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
     """Send the paths to a running ``dask-scheduler``; its workers must see the same files."""
-    from distributed import Client
+    from articlefix.dask import clean_paths, connect
 
-    from articlefix.dask import clean_paths
-
-    try:
-        client = Client(batch.scheduler, timeout=10)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError, ValueError) as exc:  # unreachable, or a bad address
-        message = f"cannot reach the Dask scheduler at {batch.scheduler}: {cause(exc)}"
-        return [problem_record(path, "error", message, None) for path in paths]
-    with client:
+    with connect(batch.scheduler or ""):  # unreachable: SchedulerUnreachable, exit 2
         return list(clean_paths(paths, batch.options, max_bytes=batch.max_bytes).compute())  # type: ignore[no-untyped-call]
 
 

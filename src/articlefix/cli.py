@@ -242,6 +242,7 @@ def cli(
     diagnostics go to standard error.
     """
     from articlefix.batch import EXIT_INTERRUPTED, Batch, default_jobs, run
+    from articlefix.dask import SchedulerUnreachable
     from articlefix.files import DEFAULT_INCLUDE, STDIN, collect, report_clash
     from articlefix.options import Options
     from articlefix.recordcli import RecordFlags, refuse_file_flags, run_records_cli, wants_records
@@ -272,7 +273,8 @@ def cli(
     if wants_records(paths, flags):
         refuse_file_flags(ctx.params)
         ctx.exit(run_records_cli(paths, flags, options, jobs=jobs or default_jobs(),
-                                 max_bytes=max_bytes, quiet=quiet, verbose=verbose))  # fmt: skip
+                                 max_bytes=max_bytes, quiet=quiet, verbose=verbose,
+                                 scheduler=scheduler))  # fmt: skip
     batch = Batch(
         options=options,
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
@@ -286,6 +288,9 @@ def cli(
         raise click.UsageError(clash)
     try:
         status = run(inputs, batch)
+    except SchedulerUnreachable as exc:
+        click.echo(f"articlefix: {exc}", err=True)
+        status = 2
     except KeyboardInterrupt as exc:  # Ctrl-C, or stopping.Stopped for SIGTERM and SIGHUP
         number = getattr(exc, "signum", SIGINT)
         click.echo(f"articlefix: interrupted{f' ({exc})' * (number != SIGINT)}", err=True)

@@ -29,6 +29,7 @@ from articlefix.options import Options
 
 if TYPE_CHECKING:
     import dask.bag
+    from distributed import Client
 
     from articlefix.sites import Site
 
@@ -57,6 +58,22 @@ def clean_paths(
     names = [os.fspath(path) for path in paths]
     bag = db.from_sequence(names, partition_size=partition_size)  # type: ignore[no-untyped-call]
     return cast("db.Bag", bag.map(clean_file, options or Options(), max_bytes))
+
+
+class SchedulerUnreachable(ArticlefixError):
+    """The ``--scheduler`` address cannot be reached: one line for the whole run (exit 2),
+    not one error per input."""
+
+
+def connect(address: str) -> Client:
+    """A client of the Dask scheduler at ``address``, made the default for computations."""
+    from distributed import Client
+
+    try:
+        return Client(address, timeout=10)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError) as exc:  # unreachable, or a bad address
+        message = f"cannot reach the Dask scheduler at {address}: {cause(exc)}"
+        raise SchedulerUnreachable(message) from None
 
 
 def clean_file(path: str, options: Options, max_bytes: int | None = None) -> dict[str, Any]:

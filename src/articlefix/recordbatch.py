@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import BinaryIO, NamedTuple, TypeVar
 
 from articlefix.atomic import atomic_output
-from articlefix.crawl import SiteIndex, count_pages, finish
+from articlefix.crawl import SiteIndex, finish
 from articlefix.files import STDIN, cause, shown
 from articlefix.outputs import Tally
-from articlefix.records import Outcome, RecordJob, clean_line, page_of
+from articlefix.records import Outcome, RecordJob, clean_lines, count_lines
 from articlefix.sites import Counts, Frequent
 from articlefix.streams import compressed_output, open_input
 
@@ -45,6 +45,7 @@ class RecordRun:
     sites: bool = False
     quiet: bool = False
     verbose: bool = False
+    scheduler: str | None = None  # a Dask scheduler's address: the records are cleaned there
 
 
 class _Chunk(NamedTuple):
@@ -67,32 +68,53 @@ def run_records(names: list[str], run: RecordRun) -> int:
     start = time.perf_counter()
     tally = Tally("record")
     with ExitStack() as stack:
-        sources = [_Source(name, name) for name in names]
-        if run.sites:
-            sources = [_Source(_spooled(stack), STDIN) if s.path == STDIN else s for s in sources]
-            index = _index(sources, run, tally)
-        else:
-            index = None
         try:
             out = stack.enter_context(_output(run.output))
         except OSError as exc:
             print(shown(f"articlefix: {run.output}: {cause(exc)}"), file=sys.stderr)
             return 3
-        with _Pool(run.jobs, run.job, index) as pool:
-            for source in sources:
-                for outcomes in _each_chunk(source, pool, _clean_chunk, tally):
-                    for outcome in outcomes:
-                        out.write(outcome.line)
-                        tally.add(outcome.status, outcome.removed)
-                        if outcome.error is not None:
-                            print(
-                                shown(f"articlefix: {_named(source.name)}: {outcome.error}"),
-                                file=sys.stderr,
-                            )
-                    out.flush()
+        batches = (
+            _on_cluster(names, run, tally) if run.scheduler else _here(names, run, tally, stack)
+        )
+        for outcomes in batches:
+            for outcome in outcomes:
+                out.write(outcome.line)
+                tally.add(outcome.status, outcome.removed)
+                if outcome.error is not None:
+                    where = _named(outcome.source)
+                    print(shown(f"articlefix: {where}: {outcome.error}"), file=sys.stderr)
+            out.flush()
     if not run.quiet and (run.verbose or tally.inputs != 1):
         print(tally.summary(time.perf_counter() - start), file=sys.stderr)
     return 3 if tally.failed or tally.skipped else 0
+
+
+def _here(
+    names: list[str], run: RecordRun, tally: Tally, stack: ExitStack
+) -> Iterator[list[Outcome]]:
+    """The outcomes of every input, a chunk at a time: in this process or a local pool."""
+    sources = [_Source(name, name) for name in names]
+    index = None
+    if run.sites:
+        sources = [_Source(_spooled(stack), STDIN) if s.path == STDIN else s for s in sources]
+        index = _index(sources, run, tally)
+    with _Pool(run.jobs, run.job, index) as pool:
+        for source in sources:
+            yield from _each_chunk(source, pool, _clean_chunk, tally)
+
+
+def _on_cluster(names: list[str], run: RecordRun, tally: Tally) -> Iterator[list[Outcome]]:
+    """The outcomes cleaned on a Dask cluster; an input it cannot read is one error line."""
+    from articlefix.dask import SchedulerUnreachable
+    from articlefix.daskrecords import outcomes_on_cluster
+
+    try:
+        yield from outcomes_on_cluster(names, run.job, sites=run.sites, address=run.scheduler or "")
+    except SchedulerUnreachable:
+        raise
+    except Exception as exc:  # a missing file, a corrupt stream: read on the workers
+        print(shown(f"articlefix: {cause(exc)}"), file=sys.stderr)
+        tally.failed += 1
 
 
 def _index(sources: list[_Source], run: RecordRun, tally: Tally) -> SiteIndex:
@@ -151,21 +173,15 @@ _WORKER: list[object] = [RecordJob(), None]
 
 
 def _clean_chunk(chunk: _Chunk) -> list[Outcome]:
-    name, first, lines = chunk
     job, index = _WORKER
     assert isinstance(job, RecordJob) and (index is None or isinstance(index, SiteIndex))
-    return [
-        clean_line(job, name, number, line, index)
-        for number, line in enumerate(lines, first)
-        if line.strip()
-    ]
+    return clean_lines(job, chunk.name, chunk.first, chunk.lines, index)
 
 
 def _count_chunk(chunk: _Chunk) -> Counts:
     job, frequent = _WORKER
     assert isinstance(job, RecordJob)
-    pages = (page_of(job, line) for line in chunk.lines)
-    return count_pages([p for p in pages if p is not None], job.options, frequent)  # type: ignore[arg-type]
+    return count_lines(job, chunk.lines, frequent)  # type: ignore[arg-type]
 
 
 def _set_worker(job: RecordJob, state: object) -> None:

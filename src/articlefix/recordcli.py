@@ -73,11 +73,17 @@ def run_records_cli(
     max_bytes: int,
     quiet: bool,
     verbose: bool,
+    scheduler: str | None,
 ) -> int:
     """Records mode's exit status for the command's settings."""
+    from articlefix.dask import SchedulerUnreachable
     from articlefix.recordbatch import RecordRun, run_records
     from articlefix.records import RecordJob
 
     job = RecordJob(options, flags.text_field, flags.site_field, max_bytes)
-    run = RecordRun(job, jobs, flags.output, flags.site_boilerplate, quiet, verbose)
-    return run_records(list(paths), run)
+    run = RecordRun(job, jobs, flags.output, flags.site_boilerplate, quiet, verbose, scheduler)
+    try:
+        return run_records(list(paths), run)
+    except SchedulerUnreachable as exc:
+        click.echo(f"articlefix: {exc}", err=True)
+        return 2

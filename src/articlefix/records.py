@@ -23,7 +23,10 @@ from articlefix.options import Options
 from articlefix.report import json_line
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from articlefix.crawl import Page, SiteIndex
+    from articlefix.sites import Counts, Frequent
 
 #: The key the per-record report is added under.
 REPORT_KEY = "articlefix"
@@ -44,6 +47,7 @@ class Outcome(NamedTuple):
     """A cleaned line: the output line, and what the tally counts and tells of it."""
 
     line: bytes
+    source: str  # the input file, for messages
     status: str
     removed: int
     error: str | None = None  # "line 3: invalid JSON: ..."
@@ -84,7 +88,29 @@ def clean_line(
     parsed[job.text_field] = markdown
     parsed[REPORT_KEY] = _report(record, number)
     removed = len(record["removed"]) + len(record.get("site_boilerplate", ()))
-    return Outcome(json_line(parsed), record["status"], removed)
+    return Outcome(json_line(parsed), source, record["status"], removed)
+
+
+def clean_lines(
+    job: RecordJob, source: str, first: int, lines: Iterable[bytes], index: SiteIndex | None
+) -> list[Outcome]:
+    """The output records of consecutive lines numbered from ``first``; blank lines are no
+    records (but keep their number)."""
+    return [
+        clean_line(job, source, number, line, index)
+        for number, line in enumerate(lines, first)
+        if line.strip()
+    ]
+
+
+def count_lines(
+    job: RecordJob, lines: Iterable[bytes], frequent: dict[str, Frequent] | None
+) -> Counts:
+    """A round of the site index over some lines: a partial sum for :meth:`Counts.merge`."""
+    from articlefix.crawl import count_pages
+
+    pages = (page_of(job, line) for line in lines)
+    return count_pages([p for p in pages if p is not None], job.options, frequent)
 
 
 def page_of(job: RecordJob, line: bytes) -> Page | None:
@@ -133,7 +159,8 @@ def _failed(parsed: dict[str, Any] | None, record: dict[str, Any], number: int) 
     record.pop("markdown", None)
     out = {} if parsed is None else parsed
     out[REPORT_KEY] = _report(record, number)
-    return Outcome(json_line(out), record["status"], 0, f"line {number}: {record['error']}")
+    message = f"line {number}: {record['error']}"
+    return Outcome(json_line(out), record["path"], record["status"], 0, message)
 
 
 def _report(record: dict[str, Any], number: int) -> dict[str, Any]:

@@ -68,6 +68,7 @@ class Batch:
     scheduler: str | None = None
     stdin_name: str | None = None  # --stdin-filename: rules (.md) and messages for '-'
     skip_existing: bool = False  # an output that is already there is left alone
+    review: str | None = None  # --review: the HTML page to write
 
 
 def run(inputs: list[Input], batch: Batch) -> int:
@@ -79,7 +80,11 @@ def run(inputs: list[Input], batch: Batch) -> int:
     show = interactive and not batch.quiet and len(inputs) > 1
     inputs = skip_existing(inputs) if batch.skip_existing else inputs
     todo = [item.path for item in inputs if item.problem is None and item.path != STDIN]
-    out = MarkdownOut()
+    out, review = MarkdownOut(), None
+    if batch.review:  # its module (html, the pipeline's tracing) loads only then
+        from articlefix.review import Review
+
+        review = Review(batch.review)
     try:
         with ExitStack() as stack:
             if batch.mode in ("in-place", "output-dir") or batch.report or len(todo) > 1:
@@ -92,7 +97,10 @@ def run(inputs: list[Input], batch: Batch) -> int:
             progress = stack.enter_context(_Progress(len(inputs), show=show))
             results = stack.enter_context(_cleaned(todo, batch))
             for item in inputs:
-                record = _act(item, _next_record(item, results, batch), batch, progress, out)
+                record = _next_record(item, results, batch)
+                if review is not None and record["markdown"] is not None:  # before -i writes
+                    review.add(_name(item, batch), item.path, record.get("input"), batch.options)
+                record = _act(item, record, batch, progress, out)
                 tally.add(record["status"], len(record["removed"] or ()))
                 report.write(record)
                 progress.advance()
@@ -106,10 +114,17 @@ def run(inputs: list[Input], batch: Batch) -> int:
             return EXIT_PIPE
         print(f"articlefix: standard output: {cause(exc.cause)}", file=sys.stderr)
         return EXIT_FAILED
+    if review is not None and not review.write():
+        return EXIT_FAILED
     # One input is silent on success, as Unix filters are (``2>&1 | pbcopy`` copies the article)
     if not batch.quiet and (batch.verbose or len(inputs) > 1):
         print(tally.summary(time.perf_counter() - start), file=sys.stderr)
     return _exit_status(tally, batch.mode)
+
+
+def _name(item: Input, batch: Batch) -> str:
+    """How messages name an input: '' shows as such ("$FILE" with FILE unset)."""
+    return {STDIN: batch.stdin_name or "<stdin>", "": "''"}.get(item.path, item.path)
 
 
 def default_jobs() -> int:
@@ -165,8 +180,7 @@ def _act(
     item: Input, record: dict[str, Any], batch: Batch, progress: _Progress, out: MarkdownOut
 ) -> dict[str, Any]:
     """Do what the mode asks with one result; a failed read or write makes it an error."""
-    stdin = batch.stdin_name or "<stdin>"
-    name = {STDIN: stdin, "": "''"}.get(item.path, item.path)  # "$FILE" with FILE unset
+    name = _name(item, batch)
     markdown = record.pop("markdown")
     if markdown is not None:
         try:

@@ -169,6 +169,12 @@ class _Command(click.Command):
     "every worker can read.",
 )
 @click.option(
+    "--review",
+    type=click.Path(dir_okay=False),
+    metavar="FILE.html",
+    help="Write one self-contained HTML page showing every removal, look-alike and tag.",
+)
+@click.option(
     "--stdin-filename",
     metavar="NAME",
     help="The file standard input ('-') stands for: its suffix picks the rules (.md: "
@@ -225,6 +231,7 @@ def cli(
     explain: bool,
     explain_json: bool,
     scheduler: str | None,
+    review: str | None,
     stdin_filename: str | None,
     quiet: bool,
     verbose: bool,
@@ -280,7 +287,7 @@ def cli(
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
         explain="json" if explain_json else "text" if explain else "",
         scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
-        skip_existing=skip_existing,
+        skip_existing=skip_existing, review=review,
     )  # fmt: skip
     rewrites = mode in ("in-place", "check", "diff")
     inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes, rewrites=rewrites)

@@ -122,9 +122,7 @@ def clean_record(
     from articlefix.pipeline import clean
 
     start = time.perf_counter() if start is None else start
-    options = options or Options()
-    if options.input_format == "auto" and os.path.splitext(path)[1].lower() in _MARKDOWN_SUFFIXES:
-        options = replace(options, input_format="markdown")
+    options = options_for(path, options or Options())
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     try:
         result = clean(data, options, site=site)
@@ -152,6 +150,13 @@ def clean_record(
     if site is not None:
         record["site_boilerplate"] = list(report["site_boilerplate"])
     return record
+
+
+def options_for(path: str, options: Options) -> Options:
+    """``options`` for the file at ``path``: ``.md`` files are Markdown under ``auto``."""
+    if options.input_format == "auto" and os.path.splitext(path)[1].lower() in _MARKDOWN_SUFFIXES:
+        return replace(options, input_format="markdown")
+    return options
 
 
 _COUNTS = ("blocks_in", "blocks_out", "removed", "similar_kept", "headings", "quotes")

@@ -7,6 +7,8 @@ neighbouring letters swapped in one long word. Every other difference is content
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rapidfuzz.distance import Hamming, Levenshtein
 
 from articlefix.fingerprint import normal_forms
@@ -15,30 +17,49 @@ from articlefix.fingerprint import normal_forms
 SHOWN = 3
 
 
+class Word(NamedTuple):
+    """A word as written, its normal form, and its place among the text's words."""
+
+    key: str
+    text: str
+    at: int
+
+
+class Segment(NamedTuple):
+    """A stretch of two aligned texts: ``equal``, ``replace``, ``delete`` or ``insert``."""
+
+    tag: str
+    old: list[Word]
+    new: list[Word]
+
+
+def aligned(old: str, new: str) -> list[Segment]:
+    """The words of ``old`` and ``new`` aligned by their normal forms, so a difference of case
+    or quote marks alone is never a change; a word that is only formatting (a lone quote mark)
+    takes no part. For naming a difference here, and for showing it on the review page."""
+    a, b = _words(old), _words(new)
+    ops = Levenshtein.opcodes([w.key for w in a], [w.key for w in b])
+    return [
+        Segment(op.tag, a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]) for op in ops
+    ]
+
+
 def difference(old: str, new: str) -> str:
     """'' when ``new`` repeats ``old`` but for a typo (two letters swapped); else what differs,
-    in the words as written ("'Queens,' became 'Patrick,'; '12' added").
-
-    Words are aligned by their normal forms, so a difference of case or quote marks alone is
-    never named; a word that is only formatting (a lone quote mark) takes no part.
-    """
-    a, b = _words(old), _words(new)
-    keys_a, keys_b = [key for key, _ in a], [key for key, _ in b]
-    changes = [op for op in Levenshtein.opcodes(keys_a, keys_b) if op.tag != "equal"]
+    in the words as written ("'Queens,' became 'Patrick,'; '12' added")."""
+    changes = [seg for seg in aligned(old, new) if seg.tag != "equal"]
     if not changes:
         return ""
-    op = changes[0]
-    if len(changes) == 1 and op.tag == "replace":
-        removed = " ".join(keys_a[op.src_start : op.src_end])
-        if _swapped(removed, " ".join(keys_b[op.dest_start : op.dest_end])):
-            return ""
+    first = changes[0]
+    old, new = " ".join(w.key for w in first.old), " ".join(w.key for w in first.new)
+    if len(changes) == 1 and first.tag == "replace" and _swapped(old, new):
+        return ""
     named = []
-    for op in changes[:SHOWN]:
-        was = " ".join(word for _, word in a[op.src_start : op.src_end])
-        now = " ".join(word for _, word in b[op.dest_start : op.dest_end])
+    for seg in changes[:SHOWN]:
+        was, now = " ".join(w.text for w in seg.old), " ".join(w.text for w in seg.new)
         named.append(
             {"replace": f"{was!r} became {now!r}", "delete": f"{was!r} left out",
-             "insert": f"{now!r} added"}[op.tag]
+             "insert": f"{now!r} added"}[seg.tag]
         )  # fmt: skip
     more = len(changes) - SHOWN
     return "; ".join(named) + (
@@ -46,10 +67,13 @@ def difference(old: str, new: str) -> str:
     )
 
 
-def _words(text: str) -> list[tuple[str, str]]:
-    """(normal form, word as written) for each word that is more than formatting."""
+def _words(text: str) -> list[Word]:
+    """Each word that is more than formatting."""
     words = text.split()
-    return [(key, word) for key, word in zip(normal_forms(words), words, strict=True) if key]
+    keys = normal_forms(words)
+    return [
+        Word(key, word, n) for n, (key, word) in enumerate(zip(keys, words, strict=True)) if key
+    ]
 
 
 def _swapped(old: str, new: str) -> bool:

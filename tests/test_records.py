@@ -207,3 +207,19 @@ def test_an_unreadable_or_corrupt_input_is_one_error_line(tmp_path: Path) -> Non
     assert "missing.jsonl: no such file or directory" in result.stderr
     assert result.stderr.count("bad.jsonl.gz") == 1
     assert len(lines_of(result.stdout_bytes)) >= 2
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz"])
+def test_compressed_text_files_are_read_through_their_codec(tmp_path: Path, suffix: str) -> None:
+    data = SEED.read_bytes()
+    plain = tmp_path / "seed.txt"
+    plain.write_bytes(data)
+    packed = tmp_path / f"seed.txt{suffix}"
+    with OPENERS[suffix](packed, "wb") as file:
+        file.write(data)
+    assert run(packed).stdout_bytes == run(plain).stdout_bytes == clean(data).markdown.encode()
+    assert run("-o", tmp_path / "out", packed).exit_code == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["seed.md"]
+    refused = run("--check", packed)
+    assert refused.exit_code == 2
+    assert f"--check cannot rewrite a compressed file ({packed})" in refused.output

@@ -253,6 +253,7 @@ def cli(
     from articlefix.files import DEFAULT_INCLUDE, STDIN, collect, report_clash
     from articlefix.options import Options
     from articlefix.recordcli import RecordFlags, refuse_file_flags, run_records_cli, wants_records
+    from articlefix.streams import compression
 
     out_dir = None
     if output_dir is not None:  # pathlib loads only then: see files.py
@@ -290,6 +291,8 @@ def cli(
         skip_existing=skip_existing, review=review,
     )  # fmt: skip
     rewrites = mode in ("in-place", "check", "diff")
+    if rewrites and (packed := next(filter(compression, paths), None)):
+        raise click.UsageError(f"--{mode} cannot rewrite a compressed file ({packed})")
     inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes, rewrites=rewrites)
     if report and report != STDIN and (clash := report_clash(report, inputs)):
         raise click.UsageError(clash)

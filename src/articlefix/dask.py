@@ -82,11 +82,13 @@ def clean_file(path: str, options: Options, max_bytes: int | None = None) -> dic
     Past ``max_bytes`` it stops reading and skips the file: the size checked when the files
     were listed does not bound a file that grew since, nor a pipe (which has no size).
     """
+    from articlefix.streams import open_input
+
     start = time.perf_counter()
-    try:
-        with open(path, "rb") as file:
+    try:  # a .gz, .bz2, .xz or .zst file is read through its decompressor
+        with open_input(path) as file:
             data = file.read() if max_bytes is None else _read_at_most(file, max_bytes + 1)
-    except OSError as exc:
+    except Exception as exc:  # OSError, or a codec's own error on a corrupt stream
         return _error(path, None, cause(exc), start)
     if max_bytes is not None and len(data) > max_bytes:
         return problem_record(path, "skipped", OVER_LIMIT.format(max_bytes), None, _since(start))
@@ -153,8 +155,12 @@ def clean_record(
 
 
 def options_for(path: str, options: Options) -> Options:
-    """``options`` for the file at ``path``: ``.md`` files are Markdown under ``auto``."""
-    if options.input_format == "auto" and os.path.splitext(path)[1].lower() in _MARKDOWN_SUFFIXES:
+    """``options`` for the file at ``path``: ``.md`` files (``.md.gz`` too) are Markdown under
+    ``auto``."""
+    from articlefix.streams import base_name
+
+    suffix = os.path.splitext(base_name(path))[1].lower()
+    if options.input_format == "auto" and suffix in _MARKDOWN_SUFFIXES:
         return replace(options, input_format="markdown")
     return options
 

@@ -69,7 +69,7 @@ def collect(
 
             unreadable: list[OSError] = []
             for rel in _walk(Path(arg), include, skip_dir, unreadable.append):
-                out = output_dir / rel.with_suffix(".md") if output_dir else None
+                out = output_dir / _markdown_name(rel) if output_dir else None
                 path = str(Path(arg) / rel)
                 found.append(_checked(path, out, output_dir, max_bytes, taken, pipe_ok=False))
             found.extend(Input(str(exc.filename), status="error", problem=cause(exc))
@@ -79,7 +79,7 @@ def collect(
             if output_dir:
                 from pathlib import Path
 
-                out = output_dir / f"{Path(arg).stem}.md"
+                out = output_dir / _markdown_name(Path(Path(arg).name))
             found.append(_checked(arg, out, output_dir, max_bytes, taken, pipe_ok=not rewrites))
     return _once(found) if rewrites else found
 
@@ -95,6 +95,13 @@ def _once(inputs: list[Input]) -> list[Input]:
             seen.add(real)
             kept.append(item)
     return kept
+
+
+def _markdown_name(rel: Path) -> Path:
+    """The output's name: ``a.txt`` and ``a.txt.gz`` both give ``a.md``."""
+    from articlefix.streams import base_name
+
+    return rel.with_name(base_name(rel.name)).with_suffix(".md")
 
 
 def _walk(

@@ -27,8 +27,6 @@ PARA = (
     "The museum will stay closed until March while the roof is repaired, the city said, and "
     "the collection will travel to three other towns in the meantime."
 )
-YAML_FRONT = "---\ntitle:   'Roof works'\n\ndate: 2024-05-01\ntags: [museum,  city]\n---\n"
-TOML_FRONT = '+++\ntitle = "Roof works"\ndraft   = false\n+++\n'
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -64,53 +62,135 @@ def pre_commit(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+# Hand-written Markdown of the kinds content repositories hold; the hook must leave every byte.
+SHORTCODES = """---
+title: "Harbour notes"
+draft: false
+---
+
+{{< figure src="/img/quay.jpg" caption="The new quay" >}}
+
+Is rendered to:
+
+{{< highlight go >}}
+fmt.Println("quay")
+{{< /highlight >}}
+
+Is rendered to:
+
+{{< highlight go >}}
+fmt.Println("ferry")
+{{< /highlight >}}
+
+{{% include "/_common/tide-table.md" %}}
+
+### How you can help
+
+Volunteers sort the ropes on Saturdays.
+
+### How you can help
+
+Donations keep the museum open.
+
+{{% include "/_common/tide-table.md" %}}
+"""
+BREAKS = """# Mooring guide
+
+The quay opens at six.
+Boats over twelve metres use the outer wall.
+The harbour master assigns berths,
+and the list is posted at the gate.
+
+Harbour office<HB>
+12 Quay Road<HB>
+Portsmouth
+
+1. Book a berth
+   - online
+   - at the office
+
+   Bring the boat's papers.
+2. Pay the fee
+
+Size | Fee
+--- | ---
+small | 10
+large | 25
+
+```diff
+-old line<HB>
++new line
+```
+See the [tide table][tides].
+
+[tides]: https://example.org/tides
+""".replace("<HB>", "  ")  # hard line breaks and a patch line's trailing blanks
+LICENSE = """MIT License
+
+Copyright (c) 2026 The harbour team
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files, to deal in the Software
+without restriction.
+"""
+HOOKS = """repos:
+  - repo: {repo}
+    rev: {sha}
+    hooks:
+      - id: articlefix
+      - id: articlefix-text
+        files: ^articles/.*[.]txt$
+"""
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_pre_commit_fixes_files_then_passes(tmp_path: Path) -> None:
+def test_pre_commit_changes_only_the_scraped_files(tmp_path: Path) -> None:
+    """A content repository: only the scraped article saved as .md and the opted-in .txt
+    change; hand-written Markdown, LICENSE, requirements.txt and robots.txt keep every byte."""
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout: nothing for pre-commit to clone")
     hook_repo, content = tmp_path / "hook", tmp_path / "content"
     hook_repo.mkdir()
     content.mkdir()
     sha = snapshot(hook_repo)
-    (content / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {sha}\n    hooks:\n      - id: articlefix\n"
-    )
+    (content / ".pre-commit-config.yaml").write_text(HOOKS.format(repo=hook_repo, sha=sha))
     files = {
-        "articles/seed.md": (SAMPLES / "seed.txt").read_bytes(),
-        "articles/clean.md": (SAMPLES / "seed.expected.md").read_bytes(),
-        "articles/yaml.md": (YAML_FRONT + f"\n{PARA}\n\n{PARA}\n").encode(),
-        "articles/toml.md": (TOML_FRONT + f"\n{PARA}\n\n{PARA}\n").encode(),
-        "notes.txt": f"{PARA}\n{PARA}\n".encode(),
-        "other.rst": f"{PARA}\n{PARA}\n".encode(),  # not markdown or plain text: not the hook's
+        "content/scraped.md": (SAMPLES / "seed.txt").read_bytes(),
+        "content/clean.md": (SAMPLES / "seed.expected.md").read_bytes(),
+        "content/shortcodes.md": SHORTCODES.encode(),
+        "content/breaks.md": BREAKS.encode(),
+        "content/crlf.markdown": BREAKS.replace("\n", "\r\n").encode(),
+        "articles/pasted.txt": f"{PARA}\n{PARA}\n".encode(),
+        "notes.txt": f"{PARA}\n{PARA}\n".encode(),  # not under articles/: not opted in
+        "LICENSE": LICENSE.encode(),
+        "requirements.txt": b"# plugins\nrapidfuzz>=3.0\n# plugins\nclick>=8.1\n",
+        "robots.txt": b"User-agent: *\nDisallow: /drafts/\n\nUser-agent: *\nDisallow: /drafts/\n",
+        "other.rst": f"{PARA}\n{PARA}\n".encode(),
     }
     for name, data in files.items():
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).write_bytes(data)
-    os.utime(content / "articles/clean.md", ns=(1_000_000_000, 1_000_000_000))
+        os.utime(content / name, ns=(1_000_000_000, 1_000_000_000))
     git(content, "init", "-q")
     git(content, "add", "-A")
 
     first = pre_commit(content, tmp_path / "cache")
 
     assert first.returncode == 1, first.stdout + first.stderr
-    assert "Fixing articles/seed.md" in first.stdout
-    assert "Fixing articles/clean.md" not in first.stdout
-    assert (content / "articles/seed.md").read_bytes() == (
+    changed = {name for name in files if (content / name).stat().st_mtime_ns != 1_000_000_000}
+    assert changed == {"content/scraped.md", "articles/pasted.txt"}, first.stdout
+    assert "Fixing content/scraped.md" in first.stdout
+    assert (content / "content/scraped.md").read_bytes() == (
         SAMPLES / "seed.expected.md"
     ).read_bytes()
-    clean = content / "articles/clean.md"
-    assert clean.read_bytes() == files["articles/clean.md"]
-    assert clean.stat().st_mtime_ns == 1_000_000_000
-    assert (content / "articles/yaml.md").read_text() == YAML_FRONT + f"\n{PARA}\n"
-    assert (content / "articles/toml.md").read_text() == TOML_FRONT + f"\n{PARA}\n"
-    assert (content / "notes.txt").read_text() == f"{PARA}\n"
-    assert (content / "other.rst").read_bytes() == files["other.rst"]
+    assert (content / "articles/pasted.txt").read_text() == f"{PARA}\n"
+    for name in files.keys() - changed:
+        assert (content / name).read_bytes() == files[name], name
 
     git(content, "add", "-A")
     second = pre_commit(content, tmp_path / "cache")
     assert second.returncode == 0, second.stdout + second.stderr
-    assert clean.stat().st_mtime_ns == 1_000_000_000
 
 
 def run(*args: str | Path) -> Result:

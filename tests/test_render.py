@@ -213,4 +213,4 @@ def test_heading_text_with_hashes_survives(text: str) -> None:
     tokens = parse(written)
     assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
     assert inline_text(tokens[1]) == text
-    assert [b.text for b in split_blocks(written, markdown=False)] == [text]
+    assert [b.text for b in split_blocks(written)] == [text]

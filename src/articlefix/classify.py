@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from articlefix.blocks import Block, unescape
+from articlefix.blocks import Block
 
-TypedKind = Literal["heading", "quote", "attribution", "paragraph", "verbatim", "item"]
+TypedKind = Literal["heading", "quote", "attribution", "paragraph", "item"]
 _PARAGRAPH: TypedKind = "paragraph"
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
@@ -52,7 +52,6 @@ class TypedBlock:
     kind: TypedKind
     rule: str
     level: int = 2
-    raw: bool = False  # Markdown source from the input: written back without escaping
     marker: str = ""  # a list item's, as blocks.py found it
 
 
@@ -65,11 +64,6 @@ def _long(text: str) -> bool:
     """24 words or more. Printable text has no blank but the space, so a line with fewer than
     23 spaces is told without splitting it (most lines of template-like text)."""
     return (text.count(" ") >= 23 or not text.isprintable()) and _words(text) >= 24
-
-
-def _plain(block: Block | TypedBlock) -> str:
-    """What a reader sees: rules judge Markdown source without its backslash escapes."""
-    return unescape(block.text) if block.raw else block.text
 
 
 def _prose(block: Block | None) -> bool:
@@ -107,7 +101,7 @@ def _is_attribution(text: str, before: TypedKind | None, after: Block | None) ->
 
 
 def _is_quote(text: str, before: TypedKind | None, after: Block | None) -> bool:
-    return after is not None and _prose(after) and closes_quote(_plain(after), text)
+    return after is not None and _prose(after) and closes_quote(after.text, text)
 
 
 def _headline_case(text: str) -> bool:
@@ -147,12 +141,11 @@ def _is_heading(text: str, before: TypedKind | None, after: Block | None) -> boo
         len(text) <= 140
         and not text.endswith(_SENTENCE_END)
         and after is not None
-        and after.kind != "verbatim"
         and (_long(after.text) or _headline_case(text))
         and _starts_like_a_title(text)
         and 0 < _words(text) <= 18
         and not _not_heading(text)
-        and not (_reads_as_text(after) and _attribution_line(_plain(after), text))
+        and not (_reads_as_text(after) and _attribution_line(after.text, text))
     )
 
 
@@ -179,11 +172,11 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
         if block.kind != "text":  # list items and wiki headings: blocks.py says why
             rule = block.note or "marked in the input"
             level = block.level or 2
-            out.append(TypedBlock(block.text, block.kind, rule, level, block.raw, block.marker))
+            out.append(TypedBlock(block.text, block.kind, rule, level, block.marker))
             continue
         name, kind = "plain paragraph", _PARAGRAPH
         if tag and _prose(block):
-            text = _plain(block)
+            text = block.text
             before = out[-1].kind if out else None
             after = blocks[k + 1] if k + 1 < len(blocks) else None
             for rule, rule_kind, test in RULES:
@@ -191,7 +184,7 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
                     name, kind = rule, rule_kind
                     break
         text = _LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
-        out.append(TypedBlock(text, kind, name, raw=block.raw))  # attribution: dash is written
+        out.append(TypedBlock(text, kind, name))  # attribution: dash is written
     return _paired(out)
 
 
@@ -212,14 +205,14 @@ def _paired(out: list[TypedBlock]) -> list[TypedBlock]:
             and previous is not None
             and previous.kind == "paragraph"
             and "\n" not in previous.text
-            and closes_quote(f"— {_plain(block)}", _plain(previous))
+            and closes_quote(f"— {block.text}", previous.text)
         ):
-            out[k - 1] = TypedBlock(previous.text, "quote", RULES[1][0], raw=previous.raw)
+            out[k - 1] = TypedBlock(previous.text, "quote", RULES[1][0])
             continue
         if (block.kind == "quote" and after != "attribution") or (
             block.kind == "attribution" and before != "quote"
         ):
             # An attribution of only a dash must not leave "— " for a second run to strip.
             text = f"— {block.text}".rstrip() if block.kind == "attribution" else block.text
-            out[k] = TypedBlock(text, "paragraph", f"{block.kind} without its pair", raw=block.raw)
+            out[k] = TypedBlock(text, "paragraph", f"{block.kind} without its pair")
     return out

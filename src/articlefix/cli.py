@@ -32,8 +32,8 @@ Examples:
 \b
 Several inputs without --output-dir: their Markdown is written to standard
 output in input order, a line '* * *' (a thematic break) between two
-articles so that they never run together. Directories are
-walked for --include files (default *.txt, *.md), hidden ones left out.
+articles so that they never run together. Directories are walked for
+--include files (default *.txt, *.md, *.markdown), hidden ones left out.
 Defaults come from [tool.articlefix] in the nearest pyproject.toml.
 
 \b
@@ -129,7 +129,7 @@ class _Command(click.Command):
     "--include",
     multiple=True,
     metavar="GLOB",
-    help="File names to take from directories (repeatable)  [default: *.txt, *.md]",
+    help="File names to take from directories (repeatable)  [default: *.txt, *.md, *.markdown]",
 )
 @click.option(
     "--max-bytes",
@@ -144,8 +144,8 @@ class _Command(click.Command):
     type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
-    help="How to read input: 'markdown' keeps lists, code and front matter as written; "
-    "'auto' picks it for .md files and files with front matter.",
+    help="How to read input: 'markdown' edits the file, removing only pasted paragraphs; "
+    "'auto' picks it for .md and .markdown files.",
 )
 @click.option(
     "--tags/--no-tags", default=True, show_default=True, help="Tag headings and pull quotes."

@@ -19,13 +19,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from articlefix._version import __version__
 from articlefix.errors import ArticlefixError
 from articlefix.files import cause
-from articlefix.options import Options
+from articlefix.options import Options, for_file
 
 if TYPE_CHECKING:
     import dask.bag
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
 PARTITION_SIZE = 16
 #: Why an input that was read past ``max_bytes`` (a file that grew, a pipe) was skipped.
 OVER_LIMIT = "larger than --max-bytes (over {} bytes when read), not cleaned"
-_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 
 def clean_paths(
@@ -116,7 +114,7 @@ def clean_record(
 ) -> dict[str, Any]:
     """The record for one input: what a JSON Lines report line holds, plus the Markdown.
 
-    ``.md`` files are read as Markdown under ``input_format="auto"``, as the CLI does, so a
+    Markdown files are read as Markdown under ``input_format="auto"``, as the CLI does, so a
     cluster run writes the same bytes as a local one. ``data`` may be text (a JSON record's
     field), cleaned as ``clean(text)`` cleans it; with ``site``, the record also lists the
     blocks removed as that site's boilerplate.
@@ -124,7 +122,7 @@ def clean_record(
     from articlefix.pipeline import clean
 
     start = time.perf_counter() if start is None else start
-    options = options_for(path, options or Options())
+    options = for_file(options or Options(), path)
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     try:
         result = clean(data, options, site=site)
@@ -152,17 +150,6 @@ def clean_record(
     if site is not None:
         record["site_boilerplate"] = list(report["site_boilerplate"])
     return record
-
-
-def options_for(path: str, options: Options) -> Options:
-    """``options`` for the file at ``path``: ``.md`` files (``.md.gz`` too) are Markdown under
-    ``auto``."""
-    from articlefix.streams import base_name
-
-    suffix = os.path.splitext(base_name(path))[1].lower()
-    if options.input_format == "auto" and suffix in _MARKDOWN_SUFFIXES:
-        return replace(options, input_format="markdown")
-    return options
 
 
 _COUNTS = ("blocks_in", "blocks_out", "removed", "similar_kept", "headings", "quotes")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 STDIN = "-"
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 # What must not reach a terminal from a file name: controls, bidi overrides, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -189,9 +189,13 @@ def _stamp(info: os.stat_result) -> tuple[int, int, int]:
 
 
 def same_newlines(markdown: str, original: bytes) -> str:
-    """``markdown`` with the original's line endings: a CRLF file stays CRLF when fixed in place."""
+    """``markdown`` with the original's line endings: a CRLF file stays CRLF when fixed in place.
+
+    Markdown mode keeps each line's own ending already (its output holds CR where the file
+    did), and that is left as it is.
+    """
     crlf = original.count(b"\r\n")
-    mostly_crlf = crlf and crlf * 2 >= original.count(b"\n")
+    mostly_crlf = crlf and crlf * 2 >= original.count(b"\n") and "\r" not in markdown
     return markdown.replace("\n", "\r\n") if mostly_crlf else markdown
 
 

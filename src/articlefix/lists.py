@@ -80,9 +80,8 @@ def list_items(blocks: list[Block]) -> list[Block]:
 
     Run on the kept blocks, after dedup: a list is what the output will show, so a second run,
     reading it back, finds the same runs. A lone item stays text (and is escaped on output).
-    Markdown mode's blocks are ``raw`` or verbatim, and are left alone.
     """
-    found = [_item(b.text) if b.kind == "text" and not b.raw else None for b in blocks]
+    found = [_item(b.text) if b.kind == "text" else None for b in blocks]
     out = blocks[:]
     start = 0
     while start < len(blocks):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from os.path import splitext
 from typing import Literal, get_args
 
 InputFormat = Literal["auto", "text", "markdown"]
 _FORMATS = get_args(InputFormat)
+#: File names that ``auto`` reads as Markdown. Decided by the name alone: scraped text must not
+#: be able to choose the mode that keeps raw HTML (a ``.txt`` that starts with ``---``).
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +23,9 @@ class Options:
     """
 
     #: ``text``: every block is prose (a leading ``-`` is escaped, not a list);
-    #: ``markdown``: lists, tables, code, HTML and front matter are kept exactly as written;
-    #: ``auto``: ``markdown`` when the input starts with front matter, else ``text``.
+    #: ``markdown``: the input is someone's Markdown, edited, never rewritten: only pasted
+    #: paragraphs go, every other byte stays (unless it is scraped text saved as Markdown);
+    #: ``auto``: ``markdown`` for a Markdown file name (:func:`for_file`), else ``text``.
     input_format: InputFormat = "auto"
     #: Undo mojibake (UTF-8 read as cp1252/latin-1) with ftfy's ``fix_encoding``.
     repair_mojibake: bool = True
@@ -42,3 +47,13 @@ class Options:
             raise TypeError(f"max_candidates must be an int, not {self.max_candidates!r}")
         if self.max_candidates < 1:
             raise ValueError(f"max_candidates must be 1 or more, not {self.max_candidates}")
+
+
+def for_file(options: Options, name: str) -> Options:
+    """The options for the file ``name``: ``auto`` becomes ``markdown`` for a Markdown name
+    (``a.md``, and ``a.md.gz`` too)."""
+    from articlefix.streams import base_name  # small; loaded only when a file is named
+
+    if options.input_format == "auto" and splitext(base_name(name))[1].lower() in MARKDOWN_SUFFIXES:
+        return replace(options, input_format="markdown")
+    return options

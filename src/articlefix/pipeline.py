@@ -6,17 +6,22 @@ import gc
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from articlefix.blocks import Block, has_front_matter, split_blocks
+from articlefix import mdedit
+from articlefix.blocks import Block, split_blocks
 from articlefix.classify import TypedBlock, classify, closes_quote
-from articlefix.decode import decode, repair_mojibake
-from articlefix.dedup import Verdict, dedup
+from articlefix.decode import Decoded, decode, repair_mojibake
+from articlefix.dedup import MIN_ALONE, Verdict, dedup
 from articlefix.fingerprint import fingerprints
 from articlefix.lists import list_items
 from articlefix.options import Options
+from articlefix.paste import pasted
 from articlefix.render import render
 from articlefix.report import Encoding, Removal, Report, SimilarKept, SiteRemoval, Tag, preview
 from articlefix.sites import PageLine, Site, judge, lines_of
 from articlefix.sites import Verdict as SiteVerdict
+
+#: A removal the Markdown editor did not make: deleting it would change what stays.
+_UNSAFE = "similar, kept: a repeat whose removal would change the blocks around it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +79,15 @@ class Trace(NamedTuple):  # not a dataclass: defining one costs every start abou
 
 
 def trace(data: str | bytes, options: Options | None = None) -> Trace:
-    """:func:`clean`, keeping what it otherwise lets go: each block's verdict and tag."""
-    staged = _staged(data, options or Options(), None)
+    """:func:`clean`, keeping what it otherwise lets go: each block's verdict and tag.
+
+    Markdown mode edits the file rather than passing it through the stages, so its trace has
+    the result alone (its report lists each removal).
+    """
+    options = options or Options()
+    if options.input_format == "markdown":
+        return Trace(clean(data, options), ())
+    staged = _staged(decode(data, repair=options.repair_mojibake), options, None)
     typed = dict(zip((n for n, _ in staged.kept), staged.typed, strict=True))
     blocks = tuple(
         Traced(b.text, b.line, v.keep, t.kind if t else "", t.rule if t else "", v.reason,
@@ -95,14 +107,34 @@ class _Staged(NamedTuple):
 
 
 def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
-    staged = _staged(data, options, site)
+    if options.input_format != "markdown":
+        return _clean_text(decode(data, repair=options.repair_mojibake), options, site)
+    # Someone's Markdown keeps every byte, mojibake included, unless it is scraped text.
+    decoded = decode(data, repair=False)
+    doc = mdedit.read(decoded.text)
+    if not doc.authored:  # perhaps scraped text saved as .md: read as text, it may show it
+        body = decode(mdedit.body(doc), repair=options.repair_mojibake)
+        text = replace(decoded, text=body.text, repaired=body.repaired)
+        scraped = _clean_text(text, options, site)
+        if doc.glued or _shows_paste(scraped.report):
+            return replace(scraped, markdown=mdedit.with_front_matter(doc, scraped.markdown))
+    return _edit_markdown(decoded, doc, options)
+
+
+def _shows_paste(report: Report) -> bool:
+    """A removal that was not a label's: a run of rules or one-word lines is no article."""
+    return any(len(r.text.split(None, MIN_ALONE)) >= MIN_ALONE for r in report.removed)
+
+
+def _clean_text(decoded: Decoded, options: Options, site: Site | None) -> Result:
+    staged = _staged(decoded, options, site)
     typed, report = staged.typed, staged.report
     del staged  # peak memory is while the document is joined: only it needs the typed
     return Result(render(typed), report)  # blocks, so the rest goes first
 
 
-def _staged(data: str | bytes, options: Options, site: Site | None) -> _Staged:
-    blocks, encoding, warnings = _blocks(data, options)
+def _staged(decoded: Decoded, options: Options, site: Site | None) -> _Staged:
+    blocks = _blocks(decoded, options)
     chrome = judge(site, [b.text for b in blocks])
     verdicts = _dedup_content(blocks, chrome, options)
     kept = [
@@ -111,14 +143,9 @@ def _staged(data: str | bytes, options: Options, site: Site | None) -> _Staged:
         if v.keep
     ]
     typed = classify(list_items([b for _, b in kept]), tag=options.tag)
-    report = Report(
-        encoding=encoding,
-        blocks_in=len(blocks),
-        blocks_out=len(kept),
-        removed=_removed(blocks, verdicts),
-        similar_kept=_similar(blocks, verdicts),
-        tags=_tags(kept, typed),
-        warnings=warnings,
+    report = _report(decoded, blocks, verdicts, len(kept), _tags(kept, typed))
+    report = replace(
+        report,
         site_boilerplate=tuple(
             SiteRemoval(n + 1, b.line, preview(b.text), c.match.value, c.pages, c.site_pages)
             for n, (b, c) in enumerate(zip(blocks, chrome, strict=True))
@@ -128,27 +155,49 @@ def _staged(data: str | bytes, options: Options, site: Site | None) -> _Staged:
     return _Staged(blocks, verdicts, kept, typed, report)
 
 
-def _blocks(data: str | bytes, options: Options) -> tuple[list[Block], Encoding, tuple[str, ...]]:
-    """The input's paragraphs; the decoded text is dropped on return, as nothing else needs it."""
-    decoded = decode(data, repair=options.repair_mojibake)
-    markdown = options.input_format == "markdown" or (
-        options.input_format == "auto" and has_front_matter(decoded.text)
+def _edit_markdown(decoded: Decoded, doc: mdedit.Document, options: Options) -> Result:
+    """Authored Markdown: pasted paragraphs deleted from the file, nothing else touched."""
+    blocks = mdedit.blocks(doc)
+    verdicts = _dedup(blocks, options, authored=True)
+    markdown, dropped = mdedit.without(doc, {n for n, v in enumerate(verdicts) if not v.keep})
+    verdicts = [
+        v if v.keep or n in dropped else replace(v, keep=True, reason=_UNSAFE)
+        for n, v in enumerate(verdicts)
+    ]
+    return Result(markdown, _report(decoded, blocks, verdicts, len(blocks) - len(dropped), ()))
+
+
+def _report(
+    decoded: Decoded, blocks: list[Block], verdicts: list[Verdict], kept: int, tags: tuple[Tag, ...]
+) -> Report:
+    return Report(
+        encoding=Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired),
+        blocks_in=len(blocks),
+        blocks_out=kept,
+        removed=_removed(blocks, verdicts),
+        similar_kept=_similar(blocks, verdicts),
+        tags=tags,
+        warnings=decoded.warnings,
     )
-    blocks = split_blocks(decoded.text, markdown=markdown)
+
+
+def _blocks(decoded: Decoded, options: Options) -> list[Block]:
+    """The input's paragraphs; the decoded text is dropped on return, as nothing else needs it."""
+    blocks = split_blocks(decoded.text)
     # Again per paragraph, as a second run will see it: a sequence ftfy left alone in its line
     # may be repairable in a paragraph joined from a wrap, or once a backslash escape is gone.
     if options.repair_mojibake and (decoded.suspect or "\\" in decoded.text):
         for n, b in enumerate(blocks):
-            if b.kind != "verbatim" and (text := repair_mojibake(b.text)) != b.text:
+            if (text := repair_mojibake(b.text)) != b.text:
                 blocks[n] = replace(b, text=text)
-    encoding = Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired)
-    return blocks, encoding, decoded.warnings
+    return blocks
 
 
 def page_lines(data: str | bytes, options: Options | None = None) -> list[PageLine]:
     """What a site index counts of a page: its blocks' normalised forms (the blocks
     :func:`clean` will judge against the index)."""
-    blocks, _, _ = _blocks(data, options or Options())
+    options = options or Options()
+    blocks = _blocks(decode(data, repair=options.repair_mojibake), options)
     return lines_of([b.text for b in blocks])
 
 
@@ -161,22 +210,26 @@ def _dedup_content(
     """Dedup over the blocks that are not site boilerplate; those are dropped before, so a
     page's own repeats are found among its content alone."""
     if not any(chrome):
-        return _dedup(blocks, options)
+        return _dedup(blocks, options, authored=False)
     content = [n for n, c in enumerate(chrome) if c is None]
     verdicts = [_SITE_CHROME] * len(blocks)
-    for n, v in zip(content, _dedup([blocks[n] for n in content], options), strict=True):
+    for n, v in zip(
+        content, _dedup([blocks[n] for n in content], options, authored=False), strict=True
+    ):
         verdicts[n] = v if v.of is None else replace(v, of=content[v.of])
     return verdicts
 
 
-def _dedup(blocks: list[Block], options: Options) -> list[Verdict]:
+def _dedup(blocks: list[Block], options: Options, *, authored: bool) -> list[Verdict]:
     """Verdicts for ``blocks``; the fingerprints, as large as the text, die with this call."""
-    return dedup(
+    prints = fingerprints([b.text for b in blocks])
+    verdicts = dedup(
         [b.text for b in blocks],
-        fingerprints([None if b.kind == "verbatim" else b.text for b in blocks]),
+        prints,
         max_candidates=options.max_candidates,
         closes_quote=closes_quote,
     )
+    return pasted(verdicts, prints.sizes, authored=authored)
 
 
 def _removed(blocks: list[Block], verdicts: list[Verdict]) -> tuple[Removal, ...]:

@@ -46,24 +46,19 @@ def escape(text: str) -> str:
     return text
 
 
-def _text(block: TypedBlock) -> str:
-    return block.text if block.raw else escape(block.text)
-
-
 def _heading(block: TypedBlock) -> str:
-    text = _text(block)
-    if not block.raw and _CLOSING.search(text):
+    text = escape(block.text)
+    if _CLOSING.search(text):
         text = text[:-1] + "\\#"  # else a closing sequence, dropped by renderers
     return f"{'#' * block.level} {text}"
 
 
 _WRITERS: dict[TypedKind, Callable[[TypedBlock], str]] = {
     "heading": _heading,
-    "quote": lambda block: "\n".join(f"> {line}" for line in _text(block).split("\n")),
-    "attribution": lambda block: f">\n> — {_text(block)}",
-    "paragraph": _text,
-    "verbatim": lambda block: block.text,
-    "item": lambda block: f"{block.marker} {_text(block)}",
+    "quote": lambda block: "\n".join(f"> {line}" for line in escape(block.text).split("\n")),
+    "attribution": lambda block: f">\n> — {escape(block.text)}",
+    "paragraph": lambda block: escape(block.text),
+    "item": lambda block: f"{block.marker} {escape(block.text)}",
 }
 
 

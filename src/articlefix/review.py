@@ -17,11 +17,10 @@ from collections.abc import Iterator
 
 from articlefix._version import __version__
 from articlefix.atomic import write_atomic
-from articlefix.dask import options_for
 from articlefix.errors import ArticlefixError
 from articlefix.explain import plural
 from articlefix.files import cause, shown
-from articlefix.options import Options
+from articlefix.options import Options, for_file
 from articlefix.pipeline import Trace, Traced, trace
 from articlefix.whitelist import aligned
 
@@ -75,7 +74,7 @@ class Review:
             if data is None:
                 with open(path, "rb") as file:
                     data = file.read()
-            traced = trace(data, options_for(path, options))
+            traced = trace(data, for_file(options, path))
         except (OSError, ArticlefixError) as exc:
             self._sections.append(f'<section id="f{number}"><h2>{text(name)}</h2>'
                                   f"<p>not shown: {text(cause(exc))}</p></section>")  # fmt: skip

@@ -30,6 +30,7 @@ RECORD: dict[str, tuple[tuple[type, ...], bool]] = {
     "blocks_out": ((int,), True),
     "removed": ((list,), True),
     "similar_kept": ((list,), True),
+    "warnings": ((list,), True),
     "headings": ((int,), True),
     "quotes": ((int,), True),
     "duration_ms": (NUMBER, False),

@@ -18,8 +18,8 @@ from articlefix.dask import clean_file, clean_paths
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 RECORD_KEYS = {
     "path", "status", "markdown", "encoding", "bytes_in", "bytes_out", "blocks_in",
-    "blocks_out", "removed", "similar_kept", "headings", "quotes", "duration_ms", "error",
-    "version",
+    "blocks_out", "removed", "similar_kept", "warnings", "headings", "quotes", "duration_ms",
+    "error", "version",
 }  # fmt: skip
 
 

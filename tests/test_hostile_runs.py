@@ -7,6 +7,7 @@ never after a random sleep.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -97,3 +98,23 @@ def test_a_killed_worker_costs_its_file_and_the_batch_finishes(tmp_path: Path) -
         if path != doomed:
             assert (out / f"{path.stem}.md").read_bytes() == fixed(data)
     assert not (out / "p003.md").exists()
+
+
+def test_warnings_reach_the_report_and_explain(tmp_path: Path) -> None:
+    """Bidi overrides, zero-width characters and bytes read by a guess: before, clean() found
+    them and neither --report nor --explain said so."""
+    page, report = tmp_path / "a.txt", tmp_path / "r.jsonl"
+    data = "Pay \u202eto this\u202c account.\nA line\u200b here.\n".encode() + b"\xff\n"
+    page.write_bytes(data)
+
+    result = CliRunner().invoke(cli, ["--report", str(report), "--explain", str(page)])
+
+    assert result.exit_code == 0, result.output
+    (record,) = (json.loads(line) for line in report.read_text().splitlines())
+    assert record["warnings"] == [
+        f"1 byte(s) not valid UTF-8 read as cp1252, first at byte {data.index(255)}",
+        "2 bidirectional control character(s) (U+202C, U+202E), first on line 1",
+        "1 zero-width character(s) (U+200B), first on line 2",
+    ]
+    for warning in record["warnings"]:
+        assert warning in result.stderr

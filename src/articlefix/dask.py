@@ -143,6 +143,7 @@ def clean_record(
         **{key: report[key] for key in _COUNTS},
         "removed": list(report["removed"]),  # lists, as JSON would give them back
         "similar_kept": list(report["similar_kept"]),
+        "warnings": list(report["warnings"]),  # hidden characters, bytes read by a guess
         "duration_ms": _since(start),
         "error": None,
         "version": __version__,
@@ -168,6 +169,7 @@ def problem_record(
         "bytes_in": size,
         "bytes_out": None,
         **dict.fromkeys(_COUNTS),
+        "warnings": None,
         "duration_ms": duration_ms,
         "error": message,
         "version": __version__,

@@ -11,17 +11,13 @@ import re
 from dataclasses import dataclass
 
 from articlefix.errors import ArticlefixError
+from articlefix.sniff import detect, mostly_utf8, utf16_without_bom
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Latin single-byte names chardet may give for what is, in practice, the Windows superset.
-_LATIN = {"ascii", "iso-8859-1", "iso-8859-15", "latin-1", "windows-1252"}
-# cp1252 leaves five bytes undefined; browsers show them as C1 controls, and so do we, since
-# they are the second byte of mojibake such as "â€\x9d" for a closing quote.
-_CP1252_HOLES = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 # A UTF-8 lead byte read as cp1252/latin-1, followed by the continuation bytes read the same
 # way: one after a two-byte lead, two after a longer one. Counting them keeps ftfy off lines of
 # ordinary French, where "liberté”" is a three-byte lead and one continuation.
@@ -42,6 +38,8 @@ _SUSPECT = re.compile(
     f"{_CONTINUATION}(?:(?<=[{_C1}])|(?<=[{_LEAD2}].)|(?<=[{_LEAD3}]{_CONTINUATION}.))"
 )
 _NOT_TEXT = "binary data (control characters), not text"
+# UTF-16 told by where its NULs are: strong evidence (see sniff.py), not the proof a BOM is.
+_NO_BOM_CONFIDENCE = 0.9
 # What may come before the first visible character of a text: blanks and BOMs.
 _HEAD = re.compile("[ \t\n\r\f\v\ufeff]*")
 # Control characters that never occur in text: their presence means binary data.
@@ -106,12 +104,18 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
         if data.startswith(bom):
             return _finish(_strict(data, name), name, 1.0, bom=True, repair=repair)
     if b"\x00" in data:
-        raise ArticlefixError("binary data (NUL bytes), not text")
+        utf16 = utf16_without_bom(data)
+        if utf16 is None:
+            raise ArticlefixError("binary data (NUL bytes), not text")
+        text = _strict(data, utf16, "without a BOM")
+        return _finish(text, utf16, _NO_BOM_CONFIDENCE, bom=False, repair=repair)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text, name, confidence = _detect(data)
-        return _finish(text, name, confidence, bom=False, repair=repair)
+    except UnicodeDecodeError as exc:
+        guess = mostly_utf8(data, exc.start) or detect(data)
+        notes = (guess.note,) if guess.note else ()
+        return _finish(guess.text, guess.encoding, guess.confidence, bom=False, repair=repair,
+                       notes=notes)  # fmt: skip
     if any(b"\x00" in data[at : at + _CHUNK].translate(_BINARY_BYTES) for at in _chunks(data)):
         raise ArticlefixError(_NOT_TEXT)
     return _finish(text, "utf-8", 1.0, bom=False, repair=repair, checked=True)
@@ -121,34 +125,23 @@ def _chunks(data: bytes | str) -> range:
     return range(0, len(data), _CHUNK)
 
 
-def _strict(data: bytes, name: str) -> str:
+def _strict(data: bytes, name: str, why: str = "") -> str:
     try:
         return data.decode(name)
     except UnicodeDecodeError as exc:
-        raise ArticlefixError(f"invalid {name} at byte {exc.start} after a {name} BOM") from None
-
-
-def _detect(data: bytes) -> tuple[str, str, float]:
-    import chardet  # slow to import: only for input that is not UTF-8
-
-    if sum(b < 0x80 for b in data[:65536]) < 0.1 * min(len(data), 65536):
-        raise ArticlefixError("not text (almost no ASCII bytes: binary or random data)")
-    guess = chardet.detect(data, prefer_superset=True)
-    name = (guess["encoding"] or "").lower()
-    if not name:
-        raise ArticlefixError(f"not text ({guess.get('mime_type') or 'unknown binary data'})")
-    if name not in _LATIN:
-        try:
-            return data.decode(name), name, float(guess["confidence"])
-        except (LookupError, UnicodeDecodeError):
-            pass
-    # The Windows superset of latin-1, the usual 8-bit encoding of the web; never fails.
-    text = data.decode("cp1252", "surrogateescape").translate(_CP1252_HOLES)
-    return text, "cp1252", float(guess["confidence"])
+        after = why or f"after a {name} BOM"
+        raise ArticlefixError(f"invalid {name} at byte {exc.start} {after}") from None
 
 
 def _finish(
-    text: str, name: str, confidence: float, *, bom: bool, repair: bool, checked: bool = False
+    text: str,
+    name: str,
+    confidence: float,
+    *,
+    bom: bool,
+    repair: bool,
+    checked: bool = False,
+    notes: tuple[str, ...] = (),
 ) -> Decoded:
     # Every BOM before the first visible character goes, not just the one a codec strips: files
     # saved twice by editors carry two, and one after a blank line would start the output, where
@@ -160,7 +153,8 @@ def _finish(
     if not checked and _BINARY.search(text):
         raise ArticlefixError(_NOT_TEXT)
     fixed, suspect = _repair(text) if repair else (text, False)
-    return Decoded(fixed, name, confidence, bom, fixed != text, _hidden(fixed), suspect)
+    warnings = notes + _hidden(fixed)
+    return Decoded(fixed, name, confidence, bom, fixed != text, warnings, suspect)
 
 
 def repair_mojibake(text: str) -> str:

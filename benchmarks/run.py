@@ -3,6 +3,7 @@
     python benchmarks/run.py                      # 100KB,1MB,10MB,100MB
     python benchmarks/run.py --sizes 100KB,1MB    # a quick look
     python benchmarks/run.py --profile 10MB       # cProfile of articlefix on the mixed input
+    python benchmarks/run.py --startup-only       # the start-up rows and their targets
 
 Prints a Markdown table (median of runs; the tools of one input take turns, a fresh
 interpreter each, so peak memory is per process) and the issue's targets as ratios. The
@@ -95,8 +96,9 @@ def startup(repeat: int) -> dict[str, list[float]]:
     compileall.compile_dir(Path(articlefix.__file__).parent, quiet=1)
     cli = shutil.which("articlefix", path=str(Path(PYTHON).parent)) or "articlefix"
     with tempfile.TemporaryDirectory() as folder:
-        article = Path(folder) / "scraped.txt"
+        article, western = Path(folder) / "scraped.txt", Path(folder) / "scraped-cp1252.txt"
         shutil.copyfile(SEED, article)
+        shutil.copyfile(SEED.with_name("seed.cp1252.txt"), western)  # the same article
         commands = {
             "python -c pass": [PYTHON, "-c", "pass"],
             "python -c 'import click'": [PYTHON, "-c", "import click"],
@@ -107,6 +109,7 @@ def startup(repeat: int) -> dict[str, list[float]]:
                 "import click, rapidfuzz.fuzz",
             ],
             "articlefix seed.txt": [cli, str(article)],
+            "articlefix seed.cp1252.txt": [cli, str(western)],
         }
         runs: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(repeat):
@@ -216,6 +219,7 @@ def targets(rows: list[Row], start: dict[str, list[float]]) -> list[str]:
     for name, base, limit in (
         ("articlefix --version", "python -c 'import click'", 1.2),
         ("articlefix seed.txt", "python -c 'import click, rapidfuzz.fuzz'", 1.3),
+        ("articlefix seed.cp1252.txt", "articlefix seed.txt", 1.5),
     ):
         ratio(
             f"{name} / {base}",
@@ -246,12 +250,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--adversarial-max", type=size_of, default=10**7)
     parser.add_argument("--data", type=Path, default=HERE / "data", help="generated inputs")
     parser.add_argument("--profile", type=size_of, metavar="SIZE")
+    parser.add_argument("--startup-only", action="store_true", help="only the start-up rows")
     args = parser.parse_args(argv)
+    if args.startup_only:
+        args.sizes = ""
     if args.profile:
         path = ensure("mixed", args.profile, args.data)
         subprocess.run([PYTHON, str(HERE / "measure.py"), "profile", str(path), "1"], check=True)
         return
-    sizes = sorted(size_of(s) for s in args.sizes.split(","))
+    sizes = sorted(size_of(s) for s in args.sizes.split(",") if s)
     for size in sizes:  # generate first: generation time is not part of any measurement
         ensure("mixed", size, args.data)
     start = startup(args.startup_repeat)

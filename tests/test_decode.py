@@ -13,6 +13,7 @@ import pytest
 
 from articlefix import ArticlefixError, Options, clean
 from articlefix.decode import decode
+from articlefix.sniff import WESTERN_CONFIDENCE
 
 TEXT = "Le café « coûte » 2 € : l’État dit “non” – voilà.\nDeuxième ligne, déjà là.\n"
 
@@ -74,7 +75,31 @@ def test_detector_is_not_imported_for_utf8() -> None:
     assert "articlefix.pipeline" in modules
     assert "chardet" not in modules
     assert "ftfy" not in modules
-    assert "chardet" in _modules_after(TEXT.encode("cp1252"))  # the check can fail
+    assert "chardet" not in _modules_after(TEXT.encode("cp1252"))  # plain Western text
+    assert "chardet" in _modules_after(CZECH.encode("cp1250"))  # the check can fail
+
+
+CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy; řeka teče přes město.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (TEXT, "cp1252"),
+        ("Größe, Maß und Übermut: „so“ – sagt er.\n", "cp1252"),
+        ("El niño comió ¿qué? ¡Sí! Señor.\n", "cp1252"),
+        (CZECH, "cp1250"),  # ì ø ù read as cp1252: Central European, for chardet
+        ("Zażółć gęślą jaźń, powiedział.\n", "cp1250"),
+        ("Привет, как дела? Всё хорошо.\n", "cp1251"),
+        ("Çok güzel bir gün, ağaçlar ışıl ışıl.\n", "cp1254"),
+    ],
+)
+def test_western_text_skips_the_detector_and_others_still_decode(text: str, encoding: str) -> None:
+    """The cheap first guess takes only what cannot be another encoding; chardet the rest."""
+    decoded = decode(text.encode(encoding))
+    assert decoded.text == text, decoded.encoding
+    guessed = decoded.confidence == WESTERN_CONFIDENCE
+    assert guessed is (encoding == "cp1252")
 
 
 def misread(text: str) -> str:

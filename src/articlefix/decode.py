@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from articlefix.errors import ArticlefixError
-from articlefix.sniff import detect, mostly_utf8, utf16_without_bom
+from articlefix.sniff import detect, mostly_utf8, utf16_without_bom, western
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -112,7 +112,7 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        guess = mostly_utf8(data, exc.start) or detect(data)
+        guess = mostly_utf8(data, exc.start) or western(data) or detect(data)
         notes = (guess.note,) if guess.note else ()
         return _finish(guess.text, guess.encoding, guess.confidence, bom=False, repair=repair,
                        notes=notes)  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix import mdedit
 from articlefix.blocks import Block, split_blocks
@@ -17,8 +17,10 @@ from articlefix.options import Options
 from articlefix.paste import pasted
 from articlefix.render import render
 from articlefix.report import Encoding, Removal, Report, SimilarKept, SiteRemoval, Tag, preview
-from articlefix.sites import PageLine, Site, judge, lines_of
-from articlefix.sites import Verdict as SiteVerdict
+
+if TYPE_CHECKING:  # sites.py (and hashlib) load only for a page cleaned against a site index
+    from articlefix.sites import PageLine, Site
+    from articlefix.sites import Verdict as SiteVerdict
 
 #: A removal the Markdown editor did not make: deleting it would change what stays.
 _UNSAFE = "similar, kept: a repeat whose removal would change the blocks around it"
@@ -135,7 +137,11 @@ def _clean_text(decoded: Decoded, options: Options, site: Site | None) -> Result
 
 def _staged(decoded: Decoded, options: Options, site: Site | None) -> _Staged:
     blocks = _blocks(decoded, options)
-    chrome = judge(site, [b.text for b in blocks])
+    chrome: list[SiteVerdict | None] = [None] * len(blocks)
+    if site is not None:
+        from articlefix.sites import judge
+
+        chrome = judge(site, [b.text for b in blocks])
     verdicts = _dedup_content(blocks, chrome, options)
     kept = [
         (n, replace(b, text=v.text) if v.text else b)
@@ -196,6 +202,8 @@ def _blocks(decoded: Decoded, options: Options) -> list[Block]:
 def page_lines(data: str | bytes, options: Options | None = None) -> list[PageLine]:
     """What a site index counts of a page: its blocks' normalised forms (the blocks
     :func:`clean` will judge against the index)."""
+    from articlefix.sites import lines_of
+
     options = options or Options()
     blocks = _blocks(decode(data, repair=options.repair_mojibake), options)
     return lines_of([b.text for b in blocks])

@@ -27,6 +27,13 @@ _UTF16_SAMPLE, _UTF16_NULS, _UTF16_STRAYS = 4096, 0.05, 0.5
 _MOSTLY_UTF8 = 1.0
 # Detection's confidence for such a file: its valid bytes are certain, the rest a best guess.
 _MOSTLY_UTF8_CONFIDENCE = 0.99
+# Beyond ASCII, what French, German, Spanish and English text in cp1252 holds: their accented
+# letters and typographic marks (no-break space, quotes, dashes, ellipsis, euro, degree).
+_WESTERN_LETTERS = "àâäáçèéêëîïíñôöóùûüúÿßœÀÂÄÁÇÈÉÊËÎÏÍÑÔÖÓÙÛÜÚŸŒ"
+_NOT_WESTERN = re.compile(f"[^\x00-\x7f{_WESTERN_LETTERS}\xa0«»‘’‚“”„…–—•€°ºª¡¿§©®™·]")
+_LETTER_RUN = re.compile(f"[{_WESTERN_LETTERS}]{{3}}")
+#: The confidence reported for that guess: a character-set test, not a detector's model.
+WESTERN_CONFIDENCE = 0.9
 _ASCII = bytes(range(128))
 _ESCAPED = re.compile("[\udc80-\udcff]")
 
@@ -79,8 +86,28 @@ def _as_cp1252(match: re.Match[str]) -> str:
     return byte.decode("cp1252", "surrogateescape").translate(_CP1252_HOLES)
 
 
+def western(data: bytes) -> Guess | None:
+    """``data`` as cp1252 when it can only be Western European text in it, else None.
+
+    chardet costs a cp1252 article about 80 ms (its import and its first model load), twice
+    what cleaning it does. cp1252 is the usual 8-bit encoding of the web, and its text shows
+    it: every character beyond ASCII is one of the accented letters of French, German,
+    Spanish and English, or typographic punctuation, and never three letters of them in a row.
+    The same bytes in another single-byte encoding break that: Central European (cp1250) gives
+    ``ì ø ³ ¹ õ`` among them, Turkish ``ð þ ý``, Cyrillic and Greek runs of accented letters;
+    those, and anything else unsure, go to chardet.
+    """
+    try:
+        text = data.decode("cp1252")  # its five undefined bytes fail: not cp1252
+    except UnicodeDecodeError:
+        return None
+    if _NOT_WESTERN.search(text) or _LETTER_RUN.search(text):
+        return None
+    return Guess(text, "cp1252", WESTERN_CONFIDENCE)
+
+
 def detect(data: bytes) -> Guess:
-    import chardet  # slow to import: only for input that is not UTF-8
+    import chardet  # slow to import: only for input that is not UTF-8 nor plain cp1252
 
     if sum(b < 0x80 for b in data[:65536]) < 0.1 * min(len(data), 65536):
         raise ArticlefixError("not text (almost no ASCII bytes: binary or random data)")

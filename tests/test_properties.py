@@ -66,7 +66,7 @@ def check_output(markdown: str, options: Options, data: str | bytes) -> None:
     assert isinstance(markdown, str)
     markdown.encode("utf-8")  # no lone surrogates
     if options.input_format == "markdown":
-        text = decode(data, repair=False).text
+        text = decode(data, repair=options.repair_mojibake).text
         doc = mdedit.read(text)
         if _lines_kept_from(text, markdown):
             return

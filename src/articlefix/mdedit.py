@@ -36,7 +36,7 @@ _AUTHORED_BLOCKS = frozenset(
 )
 _AUTHORED_INLINE = frozenset({"link_open", "image", "code_inline", "html_inline", "s_open"})
 # Template tags (Hugo shortcodes, Liquid, kramdown attributes) are paragraphs to CommonMark; a
-# paired one removed breaks the site, so none is ever a candidate.
+# paired one removed breaks the site, so none is ever a candidate, and no scraper writes them.
 _TEMPLATE = re.compile(r"\{\{|\{%|\{:")
 _FRONT_ENDS = {"---": ("---", "..."), "+++": ("+++",)}
 #: Glued paragraphs: CommonMark joins a scraped article written one paragraph per line into one
@@ -88,11 +88,17 @@ def read(text: str) -> Document:
             start, end = token.map
             paragraph = token.type == "paragraph_open"
             source = lines[start:end]
-            plain = paragraph and not any(_TEMPLATE.search(line) for line in source)
-            parts.append(Part(start, end, plain))
+            template = any(_TEMPLATE.search(line) for line in source)
+            parts.append(Part(start, end, paragraph and not template))
             glued = glued or (paragraph and _glued(source))
+            authored = authored or template
         authored = authored or _authored(token)
     return Document(lines, front, tuple(parts), authored, glued)
+
+
+def words(doc: Document, line: int, lines: int) -> int:
+    """Words on ``lines`` source lines from ``line`` (1-based)."""
+    return sum(len(text.split()) for text in doc.lines[line - 1 : line - 1 + lines])
 
 
 def body(doc: Document) -> str:

@@ -31,6 +31,9 @@ LONG = 12
 LONG_AUTHORED = 40
 #: The one kind of repeat that carries no trace of its own: identical text, alone.
 _PLAIN = "exact repeat"
+#: What authored Markdown may lose: a whole paragraph again. Never a teaser's fuller text or
+#: earlier paragraphs glued (an author's summary, or an editor's paragraph of several lines).
+_REPEATS = frozenset({_PLAIN, "near copy (formatting)", "near copy (typo fixed)"})
 
 
 def pasted(verdicts: Sequence[Verdict], words: Sequence[int], *, authored: bool) -> list[Verdict]:
@@ -39,7 +42,11 @@ def pasted(verdicts: Sequence[Verdict], words: Sequence[int], *, authored: bool)
     ``words[n]`` is block ``n``'s word count (0 for blocks dedup does not judge).
     """
     if authored:
-        keep = {n for n, v in enumerate(verdicts) if _removed(v) and words[n] < LONG_AUTHORED}
+        keep = {
+            n
+            for n, v in enumerate(verdicts)
+            if _removed(v) and (words[n] < LONG_AUTHORED or v.reason not in _REPEATS)
+        }
     else:
         weak = {
             n for n, v in enumerate(verdicts) if _removed(v) and not _traced(n, verdicts, words)

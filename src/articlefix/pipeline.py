@@ -10,11 +10,11 @@ from articlefix import mdedit
 from articlefix.blocks import Block, split_blocks
 from articlefix.classify import TypedBlock, classify, closes_quote
 from articlefix.decode import Decoded, decode, repair_mojibake
-from articlefix.dedup import MIN_ALONE, Verdict, dedup
+from articlefix.dedup import Verdict, dedup
 from articlefix.fingerprint import fingerprints
 from articlefix.lists import list_items
 from articlefix.options import Options
-from articlefix.paste import pasted
+from articlefix.paste import LONG, pasted
 from articlefix.render import render
 from articlefix.report import Encoding, Removal, Report, SimilarKept, SiteRemoval, Tag, preview
 
@@ -109,23 +109,24 @@ class _Staged(NamedTuple):
 
 
 def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
+    decoded = decode(data, repair=options.repair_mojibake)
     if options.input_format != "markdown":
-        return _clean_text(decode(data, repair=options.repair_mojibake), options, site)
-    # Someone's Markdown keeps every byte, mojibake included, unless it is scraped text.
-    decoded = decode(data, repair=False)
+        return _clean_text(decoded, options, site)
     doc = mdedit.read(decoded.text)
     if not doc.authored:  # perhaps scraped text saved as .md: read as text, it may show it
-        body = decode(mdedit.body(doc), repair=options.repair_mojibake)
-        text = replace(decoded, text=body.text, repaired=body.repaired)
-        scraped = _clean_text(text, options, site)
-        if doc.glued or _shows_paste(scraped.report):
+        scraped = _clean_text(replace(decoded, text=mdedit.body(doc)), options, site)
+        if doc.glued or _shows_paste(doc, scraped.report):
             return replace(scraped, markdown=mdedit.with_front_matter(doc, scraped.markdown))
     return _edit_markdown(decoded, doc, options)
 
 
-def _shows_paste(report: Report) -> bool:
-    """A removal that was not a label's: a run of rules or one-word lines is no article."""
-    return any(len(r.text.split(None, MIN_ALONE)) >= MIN_ALONE for r in report.removed)
+def _shows_paste(doc: mdedit.Document, report: Report) -> bool:
+    """Read as text, a sentence went (a lead-in, a licence clause, a label is shorter), or a
+    copy that differs only in formatting (spacing, quote marks, a credit): no author's."""
+    return any(
+        mdedit.words(doc, r.line, r.lines) >= LONG or r.reason.startswith("near copy")
+        for r in report.removed
+    )
 
 
 def _clean_text(decoded: Decoded, options: Options, site: Site | None) -> Result:

@@ -27,9 +27,8 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from articlefix.atomic import sync_all, write_atomic
 from articlefix.dask import OVER_LIMIT, clean_file, clean_record, problem_record
@@ -53,11 +52,10 @@ EXIT_PIPE = 141  # standard output's reader went away: 128 + SIGPIPE, as cat end
 _COMPARING = ("in-place", "check", "diff")  # modes that compare the result with the file
 
 
-@dataclass(frozen=True, slots=True)
-class Batch:
+class Batch(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     """How to run a batch; the CLI builds it from flags and ``[tool.articlefix]``."""
 
-    options: Options = field(default_factory=Options)
+    options: Options = Options()
     mode: Mode = "stdout"
     jobs: int = 1
     report: str | None = None  # a path: JSON Lines, one record per input

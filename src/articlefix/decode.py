@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from articlefix.errors import ArticlefixError
 from articlefix.sniff import detect, mostly_utf8, utf16_without_bom, western
@@ -72,8 +72,7 @@ _BREAK = f"\r\n|[\n\r{_RARE_BREAKS}]"
 _LAST_BREAK = f"(?s:.*(?:{_BREAK}))"
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     """Text plus how it was obtained, for the report."""
 
     text: str

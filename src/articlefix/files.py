@@ -11,8 +11,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     # Loaded where a run walks a folder or writes a file: its import (urllib, ipaddress)
@@ -25,8 +24,7 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     """One file to clean, where its result goes, and why it must not be cleaned (if it must not).
 
     ``problem`` is decided before any worker starts (missing file, too big, output clash), so

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from zlib import crc32
 
 _SINGLE = "'’‘‛‚`´′"
@@ -54,8 +54,7 @@ KEY_WORDS = 5
 STOP_WORDS = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Fingerprints:
+class Fingerprints(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     """What dedup needs of each block, one column per field; a verbatim block has size 0.
 
     Keys are stable integer hashes (0: none), not word tuples: a 100 MB dump has millions of

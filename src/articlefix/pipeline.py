@@ -6,7 +6,6 @@ import gc
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from articlefix import mdedit
 from articlefix.blocks import Block, split_blocks
 from articlefix.classify import TypedBlock, classify, closes_quote
 from articlefix.decode import Decoded, decode, repair_mojibake
@@ -19,6 +18,7 @@ from articlefix.render import render
 from articlefix.report import Encoding, Removal, Report, SimilarKept, SiteRemoval, Tag, preview
 
 if TYPE_CHECKING:  # sites.py (and hashlib) load only for a page cleaned against a site index
+    from articlefix import mdedit
     from articlefix.sites import PageLine, Site
     from articlefix.sites import Verdict as SiteVerdict
 
@@ -112,9 +112,11 @@ def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
     decoded = decode(data, repair=options.repair_mojibake)
     if options.input_format != "markdown":
         return _clean_text(decoded, options, site)
+    from articlefix import mdedit  # Markdown mode's editor (and markdown-it) only for it
+
     doc = mdedit.read(decoded.text)
     if not doc.authored:  # perhaps scraped text saved as .md: read as text, it may show it
-        scraped = _clean_text(replace(decoded, text=mdedit.body(doc)), options, site)
+        scraped = _clean_text(decoded._replace(text=mdedit.body(doc)), options, site)
         if doc.glued or _shows_paste(doc, scraped.report):
             return replace(scraped, markdown=mdedit.with_front_matter(doc, scraped.markdown))
     return _edit_markdown(decoded, doc, options)
@@ -123,6 +125,8 @@ def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
 def _shows_paste(doc: mdedit.Document, report: Report) -> bool:
     """Read as text, a sentence went (a lead-in, a licence clause, a label is shorter), or a
     copy that differs only in formatting (spacing, quote marks, a credit): no author's."""
+    from articlefix import mdedit
+
     return any(
         mdedit.words(doc, r.line, r.lines) >= LONG or r.reason.startswith("near copy")
         for r in report.removed
@@ -164,11 +168,13 @@ def _staged(decoded: Decoded, options: Options, site: Site | None) -> _Staged:
 
 def _edit_markdown(decoded: Decoded, doc: mdedit.Document, options: Options) -> Result:
     """Authored Markdown: pasted paragraphs deleted from the file, nothing else touched."""
+    from articlefix import mdedit
+
     blocks = mdedit.blocks(doc)
     verdicts = _dedup(blocks, options, authored=True)
     markdown, dropped = mdedit.without(doc, {n for n, v in enumerate(verdicts) if not v.keep})
     verdicts = [
-        v if v.keep or n in dropped else replace(v, keep=True, reason=_UNSAFE)
+        v if v.keep or n in dropped else v._replace(keep=True, reason=_UNSAFE)
         for n, v in enumerate(verdicts)
     ]
     return Result(markdown, _report(decoded, blocks, verdicts, len(blocks) - len(dropped), ()))
@@ -225,7 +231,7 @@ def _dedup_content(
     for n, v in zip(
         content, _dedup([blocks[n] for n in content], options, authored=False), strict=True
     ):
-        verdicts[n] = v if v.of is None else replace(v, of=content[v.of])
+        verdicts[n] = v if v.of is None else v._replace(of=content[v.of])
     return verdicts
 
 

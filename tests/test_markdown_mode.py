@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
 
 from articlefix import Options, clean
 from articlefix.paste import LONG_AUTHORED
@@ -61,13 +62,9 @@ AUTHORED = [
 
 
 def blocks(text: str) -> list[str]:
-    tokens, out, start, depth = RENDER.parse(text), [], 0, 0
-    for k, token in enumerate(tokens):
-        depth += token.nesting
-        if depth == 0:
-            out.append(RENDER.renderer.render(tokens[start : k + 1], RENDER.options, {}))
-            start = k + 1
-    return out
+    """The HTML of each top-level block, as a reader gets it."""
+    tree = SyntaxTreeNode(RENDER.parse(text))
+    return [RENDER.renderer.render(node.to_tokens(), RENDER.options, {}) for node in tree.children]
 
 
 @pytest.mark.parametrize(("title", "text"), AUTHORED, ids=[t for t, _ in AUTHORED])

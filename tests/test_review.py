@@ -135,6 +135,14 @@ def test_list_items_and_wiki_headings_carry_their_reason(tmp_path: Path) -> None
     assert "item: list item: one of 3 consecutive lines with a list marker" in " ".join(dom.text)
 
 
+def test_markdown_files_show_what_was_removed_from_them(tmp_path: Path) -> None:
+    page = tmp_path / "a.md"
+    page.write_text(f"---\ntitle: x\n---\n\n{PARA}\n\n{PARA}\n", encoding="utf-8")
+    _, dom, _ = review(tmp_path, page)
+    assert len(dom.tags("del")) == 1
+    assert "repeats line 5" in " ".join(dom.text)
+
+
 def test_several_inputs_one_section_each_and_a_summary_row_each(tmp_path: Path) -> None:
     inputs = [SAMPLES / "seed.txt", SAMPLES / "lists.txt", SAMPLES / "hazards.txt"]
     result, dom, _ = review(tmp_path, *inputs)

@@ -22,6 +22,7 @@ from articlefix.explain import plural
 from articlefix.files import cause, shown
 from articlefix.options import Options, for_file
 from articlefix.pipeline import Trace, Traced, trace
+from articlefix.report import Report
 from articlefix.whitelist import aligned
 
 # The characters decode.py warns about, shown as marks: on the page they would reorder or hide
@@ -132,7 +133,7 @@ def _section(number: int, name: str, traced: Trace) -> str:
         f"{len(report.removed)} removed, {plural(len(report.similar_kept), 'look-alike')} "
         "kept</dd></dl>"
     )
-    body = "".join(_blocks(number, traced.blocks))
+    body = "".join(_blocks(number, traced.blocks) if traced.blocks else _edits(report))
     listed = f'<ul class="warnings">{warnings}</ul>' if warnings else ""
     return f'<section id="f{number}"><h2>{text(name)}</h2>{facts}{listed}{body}</section>'
 
@@ -162,6 +163,15 @@ def _blocks(number: int, blocks: tuple[Traced, ...]) -> Iterator[str]:
         style = f"block {kind}" + (" similar" if pair else "")
         yield (f'<div class="{style}" id="{anchor}">{meta}{tag}'
                f'<p class="text">{written}</p>{pair}</div>')  # fmt: skip
+
+
+def _edits(report: Report) -> Iterator[str]:
+    """Markdown mode edits the file in place of its blocks: its removals, by line, and no more."""
+    yield '<p class="why">Markdown, edited in place: the blocks removed from the file</p>'
+    for r in report.removed:
+        yield (f'<div class="block removed"><span class="meta">line {r.line}</span>'
+               f'<p class="why">removed: {text(r.reason)}, repeats line {r.repeats_line}</p>'
+               f'<p class="text"><del>{text(r.text)}</del></p></div>')  # fmt: skip
 
 
 def _pair(earlier: str, later: str, link: str, similarity: float) -> str:

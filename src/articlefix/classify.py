@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from articlefix.blocks import Block
 
@@ -44,8 +43,7 @@ _NOT_HEADING = re.compile(
 _QUESTION = re.compile(r",.*\?$")
 
 
-@dataclass(frozen=True, slots=True)
-class TypedBlock:
+class TypedBlock(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     """A kept block with its kind for rendering and the rule that chose it, for the report."""
 
     text: str

@@ -9,7 +9,6 @@ a list is what the output will show: a second run, reading the list back, finds 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -95,7 +94,7 @@ def list_items(blocks: list[Block]) -> list[Block]:
                 item = found[k]
                 assert item is not None  # every block of a run is an item
                 text = blocks[k].text[item.at :]
-                out[k] = replace(blocks[k], text=text, kind="item", note=note, marker=item.marker)
+                out[k] = blocks[k]._replace(text=text, kind="item", note=note, marker=item.marker)
         start = end
     return out
 

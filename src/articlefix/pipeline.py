@@ -149,7 +149,7 @@ def _staged(decoded: Decoded, options: Options, site: Site | None) -> _Staged:
         chrome = judge(site, [b.text for b in blocks])
     verdicts = _dedup_content(blocks, chrome, options)
     kept = [
-        (n, replace(b, text=v.text) if v.text else b)
+        (n, b._replace(text=v.text) if v.text else b)
         for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
         if v.keep
     ]
@@ -202,7 +202,7 @@ def _blocks(decoded: Decoded, options: Options) -> list[Block]:
     if options.repair_mojibake and (decoded.suspect or "\\" in decoded.text):
         for n, b in enumerate(blocks):
             if (text := repair_mojibake(b.text)) != b.text:
-                blocks[n] = replace(b, text=text)
+                blocks[n] = b._replace(text=text)
     return blocks
 
 

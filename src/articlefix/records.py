@@ -14,7 +14,6 @@ pool, Dask or Spark can map it; reading, ordering and writing are recordbatch.py
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from articlefix.dask import clean_record, problem_record
@@ -32,11 +31,10 @@ REPORT_KEY = "articlefix"
 RECORD_SUFFIXES = (".jsonl", ".ndjson")
 
 
-@dataclass(frozen=True, slots=True)
-class RecordJob:
+class RecordJob(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     """How to read and clean the records of one run."""
 
-    options: Options = field(default_factory=Options)
+    options: Options = Options()
     text_field: str = "text"
     site_field: str | None = None  # None: the host of the record's "url"
     max_bytes: int | None = None

@@ -128,3 +128,131 @@ def test_tags_off_writes_paragraphs_only() -> None:
     text = f"Budget talks resume\n{LONG}\n{LONG[:-1]} again.\n— Jane Doe\n"
     result = clean(text, Options(tag=False))
     assert set(tokens(result.markdown)) <= {"paragraph_open", "inline", "paragraph_close"}
+
+
+# (what it shows, the paragraph, the line after it, the attribution written or None: no quote)
+ATTRIBUTIONS = [
+    (
+        "a short post before its author line",
+        "Ferry cancelled again.",
+        "— Harbour Watch (@harbourwatch) 3 March 2024",
+        "Harbour Watch (@harbourwatch) 3 March 2024",
+    ),
+    (
+        "a lower-case post and a lower-case name",
+        "honestly the new quay looks great",
+        "— jo (@jo_on_the_quay) March 3, 2024",
+        "jo (@jo_on_the_quay) March 3, 2024",
+    ),
+    (
+        "a name that starts with a digit",
+        "“The new quay opens in the spring, two years later than planned,” she said.",
+        "— 9to5Harbour.com",
+        "9to5Harbour.com",
+    ),
+    (
+        "an English byline",
+        "“The new quay opens in the spring, two years later than planned,” she said.",
+        "By Jane Doe, Harbour Times",
+        None,
+    ),
+    (
+        "a German byline after a dash",
+        "„Der neue Kai öffnet im Frühjahr, zwei Jahre später als geplant“, sagte sie.",
+        "— Von Hans Müller, dpa",
+        None,
+    ),
+    (
+        "a French byline",
+        "« Le nouveau quai ouvrira au printemps, deux ans plus tard que prévu », a-t-elle dit.",
+        "Par Jeanne Dupont, Le Journal du Port",
+        None,
+    ),
+    (
+        "a Spanish byline",
+        "«El nuevo muelle abrirá en primavera, dos años más tarde de lo previsto», dijo.",
+        "Por María García, Diario del Puerto",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("quote", "attribution", "written"),
+    [row[1:] for row in ATTRIBUTIONS],
+    ids=[row[0] for row in ATTRIBUTIONS],
+)
+def test_attribution_lines(quote: str, attribution: str, written: str | None) -> None:
+    result = clean(f"{LONG}\n{quote}\n{attribution}\n{LONG.replace('figures', 'numbers')}\n")
+    if written is None:
+        assert "blockquote_open" not in tokens(result.markdown)
+        assert result.report.quotes == 0
+    else:
+        assert f"> {quote}\n>\n> — {written}\n" in result.markdown
+        assert tokens(result.markdown).count("blockquote_open") == 1
+    assert clean(result.markdown).markdown == result.markdown
+
+
+# (kind of page text, a line of it) — before a long paragraph, where a title would be a heading.
+NOT_TITLES = [
+    ("sentence ending inside its quote", "He called it “the best harbour in the north.”"),
+    ("sentence ending inside its quote", "Sie nannte es „den schönsten Hafen im Norden!“"),
+    ("dialogue", "“Are you coming down to the quay,” she asked"),
+    ("dialogue", "« Pas aujourd’hui », répond le capitaine"),
+    ("link only", "https://example.org/photos/north-quay-at-dawn"),
+    ("link only", "pic.twitter.com/Xq7Harbour"),
+    ("image only", "![The north quay at dawn](quay.jpg)"),
+    ("date line", "Published on 3 March 2024"),
+    ("date line", "Tuesday 12 March 2024 by Jane Doe"),
+    ("date line", "Veröffentlicht am 12.03.2024"),
+    ("date line", "Mis à jour le 12 mars 2024"),
+    ("byline", "Posted by Jane Doe"),
+    ("caption", "The old quay in the winter of 1963 Getty Images"),
+    ("caption", "Der alte Kai im Winter (Foto: Hafenarchiv)"),
+    ("caption", "Photo CreditJane Doe for The Harbour Times"),
+    ("cut sentence", "The board said the work would start in April and"),
+    ("cut sentence", "If the ferry runs late again, the bus to town"),
+    ("cut sentence", "Die Anmeldung ist bis Freitag möglich, und zwar für"),
+    ("related article", "Related: Ferry fares rise for the third year"),
+    ("related article", "Read more: Ferry fares rise for the third year"),
+    ("related article", "Lire aussi : Les tarifs du ferry augmentent"),
+    ("shop button", "Get it at Harbour Books for $19.99"),
+    ("list of names", "Jane Doe, John Smith, Ana Lopez"),
+    ("line of data", "HBR Harbour Corp 113.40 1.62 1.41%"),
+]
+
+
+@pytest.mark.parametrize(
+    "line", [line for _, line in NOT_TITLES], ids=[f"{kind}: {line}" for kind, line in NOT_TITLES]
+)
+def test_page_text_on_a_short_line_is_not_a_heading(line: str) -> None:
+    result = clean(f"{LONG}\n{line}\n{LONG.replace('afternoon', 'morning')}\n")
+    assert headings(result.markdown) == []
+    assert "heading_open" not in tokens(result.markdown)
+
+
+MEDIUM = "Work on the north quay starts in April and should take three summers."
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected", "rule"),
+    [
+        (["The plan", MEDIUM], ["The plan"], "short line before a longer sentence"),
+        (["Was der Umbau kostet", MEDIUM], ["Was der Umbau kostet"], "before a longer sentence"),
+        (["Before you start", "You will need three things:"], ["Before you start"], "sentence"),
+        (["Part two", "The new quay", MEDIUM], ["Part two", "The new quay"], "before a heading"),
+    ],
+    ids=["subhead", "German subhead", "before a lead-in", "heading over a heading"],
+)
+def test_subheads_before_short_paragraphs(lines: list[str], expected: list[str], rule: str) -> None:
+    result = clean("\n".join([LONG, *lines, LONG.replace("afternoon", "morning")]) + "\n")
+    assert headings(result.markdown) == expected
+    assert result.report.tags[0].rule.endswith(rule)
+    assert clean(result.markdown).markdown == result.markdown
+
+
+def test_a_list_of_short_lines_is_not_a_stack_of_headings() -> None:
+    """Only the last line before the text may head it; the ones above it are items."""
+    items = ["Timber from local forests", "Steel from the old shipyard", "Stone from the quarry"]
+    result = clean("\n".join([LONG, *items, MEDIUM, LONG.replace("afternoon", "morning")]) + "\n")
+    assert headings(result.markdown) == items[-1:]

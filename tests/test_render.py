@@ -23,7 +23,7 @@ LONG = (
     "several members asked for more detail on how the money would be spent next year."
 )
 LATER = LONG.replace("afternoon", "evening").replace("next year", "in the spring")
-SHORT = "It was a short meeting."
+SHORT = "and it was short"  # lower case, no sentence end: no body text a heading could head
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -97,7 +97,7 @@ def test_escape_shows_the_characters(line: str) -> None:
 @pytest.mark.parametrize("line", HOSTILE + HAZARDS)
 @pytest.mark.parametrize("options", [Options(), Options(tag=False)], ids=["tag", "no-tag"])
 def test_line_inside_an_article_stays_text(line: str, options: Options) -> None:
-    """Before a short paragraph no tagging rule applies, so the line must stay a paragraph."""
+    """Before a short line that ends no sentence no tagging rule applies: it stays text."""
     result = clean(f"{LONG}\n{line}\n{SHORT}\n{LATER}\n", options)
     assert_only_text(result.markdown)
     assert paragraphs(result.markdown) == [LONG, line.strip(), SHORT, LATER]

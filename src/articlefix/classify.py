@@ -13,34 +13,29 @@ from collections.abc import Callable, Sequence
 from typing import Literal, NamedTuple
 
 from articlefix.blocks import Block
+from articlefix.headings import EVIDENCE, introduces, short_title, size, title_shape
 
 TypedKind = Literal["heading", "quote", "attribution", "paragraph", "item"]
 _PARAGRAPH: TypedKind = "paragraph"
 
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*"
+# A name starts with a capital, or with digits and a letter ("9to5Mac.com").
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ]|\d+[^\W\d_])[\w'’.-]*"
 _PARTICLE = r"(?:de|da|di|del|van|von|der|den|le|la|du|bin|al|ibn|ten|ter|zu)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}"
 # "Mark Cancian, Center for Strategic and International Studies (CSIS)"
 _NAME_ORG = re.compile(rf"{_NAME},\s+[A-ZÀ-Þ][^.!?\d]{{1,120}}")
 # "— Jane Doe", "— Jane Doe (@jane) 18 November 2019", "– Jane Doe, spokeswoman"
 _DASHES = ("—", "–", "―")  # what ``_DASH_NAME`` starts with
-_DASH_NAME = re.compile(rf"[—–―]\s*(?:{_NAME}|[A-ZÀ-Þ][\w.-]+)(?:\s*\(@\w+\))?(?:[ ,].{{0,100}})?")
+_DASH_NAME = re.compile(rf"[—–―]\s*(?:{_NAME}|{_CAP}\w)(?:\s*\(@\w+\))?(?:[ ,].{{0,100}})?")
+# "— jane (@jane_doe) March 3, 2020": a post's author line, whatever the case of the name.
+_TWEET = re.compile(r"[—–―]\s*[^\s()][^()]{0,80}\(@\w{1,30}\)(?:\s.{0,60})?")
+# "By Jane Doe", "Von Hans Müller, dpa": who wrote the article, not who said a paragraph.
+_BYLINE = re.compile(r"[—–―-]*\s*(?:by|von|par|por)\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
 _LEADING_DASH = re.compile(r"^[—–―-]+\s*")
-_SENTENCE_END = (".", ",", ";", ":", "…", "!")
 _QUOTE_END = (".", "!", "?", "…", '"', "”", "»", "“")
-_OPENERS = "\"“„«»‘’'¿¡$€£(["
-# Not a title: a byline, credit, list bullet, date or time, a bracketed note or credit. Matched
-# at the start only; the two tests that look elsewhere are cheap string tests in
-# ``_not_heading``, as an unanchored regex would try every position of every short line.
-_NOT_HEADING = re.compile(
-    r"(?:by|von|par|por|photo|foto|bild|image|credit|source|quelle|lire aussi|read more|"
-    r"advertisement|anzeige|werbung)\b|[•*·▪►–—-]|\W*$|"
-    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}\b|"
-    r"[(\[]",  # a bracketed note or credit
-    re.IGNORECASE,
-)
-# A question put to someone ("Herr Teuber, was ...?"): an interview, not a title.
-_QUESTION = re.compile(r",.*\?$")
+
+
+Test = Callable[[str, "TypedKind | None", Block | None], "str | None"]
 
 
 class TypedBlock(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
@@ -51,17 +46,6 @@ class TypedBlock(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     rule: str
     level: int = 2
     marker: str = ""  # a list item's, as blocks.py found it
-
-
-def _words(text: str) -> int:
-    """Words, counted up to 26: no rule needs more, and long paragraphs are not split whole."""
-    return len(text.split(None, 25))
-
-
-def _long(text: str) -> bool:
-    """24 words or more. Printable text has no blank but the space, so a line with fewer than
-    23 spaces is told without splitting it (most lines of template-like text)."""
-    return (text.count(" ") >= 23 or not text.isprintable()) and _words(text) >= 24
 
 
 def _prose(block: Block | None) -> bool:
@@ -78,11 +62,16 @@ def _attribution_line(text: str, quote: str) -> bool:
     if text.endswith("."):
         return False
     if text.startswith(_DASHES):
-        shaped = bool(_DASH_NAME.fullmatch(text))
+        shaped = bool(_DASH_NAME.fullmatch(text) or _TWEET.fullmatch(text))
     else:
         shaped = "," in text and quote.rstrip().endswith(_QUOTE_END)
         shaped = shaped and bool(_NAME_ORG.fullmatch(text))
-    return shaped and _words(text) <= 24
+    return shaped and size(text) <= 24 and not _BYLINE.match(text)
+
+
+#: Fewest words of a quoted paragraph: shorter lines before a name are captions and labels.
+#: A post before its ``— Name (@handle) Date`` line is quoted however short it is.
+QUOTE_WORDS = 6
 
 
 def closes_quote(text: str, before: str) -> bool:
@@ -91,60 +80,39 @@ def closes_quote(text: str, before: str) -> bool:
     Public because dedup needs it too: the same speaker quoted twice repeats this line, and it
     must stay with its quote unless the quote itself went as a copy.
     """
-    return _attribution_line(text, before) and "\n" not in before and _words(before) >= 6
-
-
-def _is_attribution(text: str, before: TypedKind | None, after: Block | None) -> bool:
-    return before == "quote"
-
-
-def _is_quote(text: str, before: TypedKind | None, after: Block | None) -> bool:
-    return after is not None and _prose(after) and closes_quote(after.text, text)
-
-
-def _headline_case(text: str) -> bool:
-    """Most words capitalised, as headline style writes them ("Why Monitor Your Systems")."""
-    tokens = text.split()
-    if len(tokens) < 2:
-        return False
-    allowed = 0.15 * len(tokens)  # lower-case words allowed: most lines fail within a few words
-    for token in tokens:
-        if not token[0].isupper():
-            allowed -= 1
-            if allowed <= 0:
-                return False
-    return True
-
-
-def _starts_like_a_title(text: str) -> bool:
-    """Not a continuation: the first word is capitalised somewhere ("iPhone", "„Die …")."""
-    first = text.lstrip(_OPENERS).split(maxsplit=1)
-    return bool(first) and (first[0][0].isdigit() or any(ch.isupper() for ch in first[0]))
-
-
-def _not_heading(text: str) -> bool:
-    if _NOT_HEADING.match(text) or "©" in text or "(c)" in text or "(C)" in text:
-        return True
-    return text.endswith(("?", "?\n")) and bool(_QUESTION.search(text))
-
-
-def _is_heading(text: str, before: TypedKind | None, after: Block | None) -> bool:
-    """A short line, no sentence ending, that introduces a long paragraph or is in headline case.
-
-    Measured on real articles: before a long paragraph (24 words or more) a short line is a
-    heading two times in three; before a short one, only when written in headline case. The
-    tests that rule out most lines come first: long paragraphs, then runs of short lines.
-    """
     return (
-        len(text) <= 140
-        and not text.endswith(_SENTENCE_END)
-        and after is not None
-        and (_long(after.text) or _headline_case(text))
-        and _starts_like_a_title(text)
-        and 0 < _words(text) <= 18
-        and not _not_heading(text)
-        and not (_reads_as_text(after) and _attribution_line(after.text, text))
+        _attribution_line(text, before)
+        and "\n" not in before
+        and (size(before) >= QUOTE_WORDS or bool(_TWEET.fullmatch(text)))
     )
+
+
+_ATTRIBUTION_RULE = "attribution line after a pull quote"
+_QUOTE_RULE = "paragraph followed by an attribution line"
+
+
+def _is_attribution(text: str, before: TypedKind | None, after: Block | None) -> str | None:
+    return _ATTRIBUTION_RULE if before == "quote" else None
+
+
+def _is_quote(text: str, before: TypedKind | None, after: Block | None) -> str | None:
+    quoted = after is not None and _prose(after) and closes_quote(after.text, text)
+    return _QUOTE_RULE if quoted else None
+
+
+def _is_heading(text: str, before: TypedKind | None, after: Block | None) -> str | None:
+    """A title's shape, then the first of :data:`EVIDENCE` that ``after`` is text it heads.
+
+    Not before a line that would attribute it as a quote.
+    """
+    if after is None or not title_shape(text):
+        return None
+    following = after.text
+    for name, evidence in EVIDENCE:
+        if evidence(text, following):
+            quoted = _reads_as_text(after) and _attribution_line(following, text)
+            return None if quoted else name
+    return None
 
 
 def _reads_as_text(block: Block) -> bool:
@@ -152,14 +120,12 @@ def _reads_as_text(block: Block) -> bool:
     return block.kind in ("text", "heading") and "\n" not in block.text
 
 
-Rule = tuple[str, TypedKind, Callable[[str, TypedKind | None, Block | None], bool]]
-
-#: Tried in order; the first rule whose test passes decides. Blocks the input already marked
-#: (``##``, ``>``, verbatim Markdown) keep their kind and never reach these rules.
-RULES: tuple[Rule, ...] = (
-    ("attribution line after a pull quote", "attribution", _is_attribution),
-    ("paragraph followed by an attribution line", "quote", _is_quote),
-    ("short line without final punctuation before body text", "heading", _is_heading),
+#: Tried in order; the first test that names a rule decides the kind. Blocks the input already
+#: marked (``##``, ``>``, verbatim Markdown) keep their kind and never reach these rules.
+RULES: tuple[tuple[TypedKind, Test], ...] = (
+    ("attribution", _is_attribution),
+    ("quote", _is_quote),
+    ("heading", _is_heading),
 )
 
 
@@ -172,18 +138,46 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
             level = block.level or 2
             out.append(TypedBlock(block.text, block.kind, rule, level, block.marker))
             continue
-        name, kind = "plain paragraph", _PARAGRAPH
+        name, kind = _PLAIN, _PARAGRAPH
         if tag and _prose(block):
             text = block.text
             before = out[-1].kind if out else None
             after = blocks[k + 1] if k + 1 < len(blocks) else None
-            for rule, rule_kind, test in RULES:
-                if test(text, before, after):
-                    name, kind = rule, rule_kind
+            for rule_kind, test in RULES:
+                if (found := test(text, before, after)) is not None:
+                    name, kind = found, rule_kind
                     break
         text = _LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
         out.append(TypedBlock(text, kind, name))  # attribution: dash is written
-    return _paired(out)
+    return _paired(_over_headings(out) if tag else out)
+
+
+_PLAIN = "plain paragraph"
+_OVER_HEADING = "short line before a heading"
+
+
+def _over_headings(out: list[TypedBlock]) -> list[TypedBlock]:
+    """A title line right before a heading is a heading over it ("Part 2", then its first
+    section), when body text, not another such line, stands before it (a list of short lines
+    is not a stack of headings) and the heading below introduces text by its own evidence (a
+    name in headline case over a short line is no section). One level only, and judged on
+    texts a second run sees the same, so it decides the same.
+    """
+    for k in range(len(out) - 2):
+        block, below = out[k], out[k + 1]
+        if (
+            block.rule == _PLAIN
+            and below.kind == "heading"
+            and _title_line(block)
+            and introduces(below.text, out[k + 2].text)
+            and not (k and out[k - 1].rule == _PLAIN and _title_line(out[k - 1]))
+        ):
+            out[k] = TypedBlock(block.text, "heading", _OVER_HEADING)
+    return out
+
+
+def _title_line(block: TypedBlock) -> bool:
+    return "\n" not in block.text and title_shape(text := block.text) and short_title(text)
 
 
 def _paired(out: list[TypedBlock]) -> list[TypedBlock]:
@@ -205,7 +199,7 @@ def _paired(out: list[TypedBlock]) -> list[TypedBlock]:
             and "\n" not in previous.text
             and closes_quote(f"— {block.text}", previous.text)
         ):
-            out[k - 1] = TypedBlock(previous.text, "quote", RULES[1][0])
+            out[k - 1] = TypedBlock(previous.text, "quote", _QUOTE_RULE)
             continue
         if (block.kind == "quote" and after != "attribution") or (
             block.kind == "attribution" and before != "quote"

@@ -76,7 +76,7 @@ def test_lettered_lines_are_a_list_of_their_own_that_keeps_the_letters() -> None
     ],
 )
 def test_a_lone_marked_line_in_prose_stays_an_escaped_paragraph(line: str, written: str) -> None:
-    out = cleaned(f"{LONG}\n{line}\nIt was short.\n{LATER}\n")  # no heading before a short one
+    out = cleaned(f"{LONG}\n{line}\nand it was short\n{LATER}\n")  # no heading: no sentence after
     assert lists(out) == []
     assert f"\n\n{written}\n\n" in out
 

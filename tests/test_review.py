@@ -89,7 +89,7 @@ def test_the_seed_page_strikes_each_removal_and_links_it_to_its_original(tmp_pat
     meta = dom.tags("meta")
     assert any("default-src 'none'" in m.get("content", "") for m in meta)
     tags = " ".join(dom.text)
-    assert "heading: short line without final punctuation before body text" in tags
+    assert "heading: short line before a long paragraph" in tags
     assert "attribution: attribution line after a pull quote" in tags
     assert "utf-8 (confidence 1.00, no byte-order mark)" in tags
     assert "http" not in page.replace("http-equiv", "")  # nothing to fetch

@@ -154,13 +154,15 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
 
 _PLAIN = "plain paragraph"
 _OVER_HEADING = "short line before a heading"
+_NUMBERED = re.compile(r"\(?\d+[.)]?\s")
 
 
 def _over_headings(out: list[TypedBlock]) -> list[TypedBlock]:
     """A title line right before a heading is a heading over it ("Part 2", then its first
     section), when body text, not another such line, stands before it (a list of short lines
     is not a stack of headings) and the heading below introduces text by its own evidence (a
-    name in headline case over a short line is no section). One level only, and judged on
+    name in headline case over a short line is no section). Two numbered lines are siblings,
+    not a heading and its section ("1. …" over "3. …"). One level only, and judged on
     texts a second run sees the same, so it decides the same.
     """
     for k in range(len(out) - 2):
@@ -171,6 +173,7 @@ def _over_headings(out: list[TypedBlock]) -> list[TypedBlock]:
             and _title_line(block)
             and introduces(below.text, out[k + 2].text)
             and not (k and out[k - 1].rule == _PLAIN and _title_line(out[k - 1]))
+            and not (_NUMBERED.match(block.text) and _NUMBERED.match(below.text))
         ):
             out[k] = TypedBlock(block.text, "heading", _OVER_HEADING)
     return out

@@ -111,6 +111,11 @@ def normal_forms(texts: Sequence[str]) -> list[str]:
     return _normalised(list(texts))
 
 
+def normalised(texts: Sequence[str]) -> list[str]:
+    """The texts as fingerprints see them: what site-wide counts compare across pages."""
+    return _normalised(list(texts))
+
+
 def _normalised(texts: list[str]) -> list[str]:
     """Texts normalised; the case folding and replacements run on a batch of texts joined.
 

@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from hashlib import blake2b
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
-from articlefix.fingerprint import fingerprints
+from articlefix.fingerprint import normalised
 
 #: Share of a site's pages a block must be on. Measured on the dev crawl (5 sites, 112 pages):
 #: chrome items sit on 56-100 % of their site's pages, content shared by a few pages on at most
@@ -55,9 +55,16 @@ TOP_BLOCKS = 4
 CUT_TITLE_WORDS = 4
 #: Words at most before a title in a link ("Read also:", "More:").
 LEAD_WORDS = 3
+#: Words kept of a block: enough for any title with its lead-in; longer blocks are prose.
+KEPT_WORDS = TITLE_WORDS + LEAD_WORDS
 _WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d+")  # a run of digits: one number slot, "0"
+#: Spaces past which a block is surely longer than KEPT_WORDS: only its start is split.
+_LONG = 2 * KEPT_WORDS
+Place = tuple[int, str]  # a word and its place in a short line, from the start or the end
+Shape = tuple[str, ...]  # a template: the words in repeated places, a gap for each run of others
 _GAP = "\x01"
+K = TypeVar("K")
 
 
 class Match(Enum):
@@ -80,8 +87,10 @@ class PageLine(NamedTuple):
     """One block as the index sees it."""
 
     key: int  # the normalised text's hash
-    words: tuple[str, ...]  # normalised words, numbers as "#"
+    words: tuple[str, ...]  # the first KEPT_WORDS normalised words, each number as "0"
+    size: int  # words in all
     cut: bool  # ends in an ellipsis
+    head: str  # a long block's start, split into words only if it is a page's lede
 
     @property
     def spoken(self) -> int:
@@ -91,12 +100,20 @@ class PageLine(NamedTuple):
 
 def lines_of(texts: Sequence[str]) -> list[PageLine]:
     """What the index needs of a page's blocks (their normalised forms), in order."""
-    prints = fingerprints(texts)
-    return [
-        PageLine(_hash(norm), tuple("#" if _DIGIT.search(w) else w for w in _WORD.findall(norm)),
-              n in prints.teasers)
-        for n, norm in enumerate(prints.norms)
-    ]  # fmt: skip
+    lines = []
+    for norm in normalised(texts):
+        cut = norm.endswith("...")  # NFKC made "…" three dots
+        if (spaces := norm.count(" ")) < _LONG:
+            words = _words(norm)
+            lines.append(PageLine(_hash(norm), words[:KEPT_WORDS], len(words), cut, ""))
+        else:  # prose: splitting it into words would cost more than the rest together
+            head = " ".join(norm.split(" ", _LONG)[:_LONG])
+            lines.append(PageLine(_hash(norm), (), spaces + 1, cut, head))
+    return lines
+
+
+def _words(norm: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(_NUMBER.sub("0", norm)))
 
 
 def _need(pages: int) -> int:
@@ -109,12 +126,10 @@ def _hash(text: str) -> int:
     return int.from_bytes(blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest())
 
 
-def _places(words: tuple[str, ...]) -> set[int]:
+def _places(words: tuple[str, ...]) -> set[Place]:
     """A short line's words with their place, from the start and from the end."""
     n = len(words)
-    return {_hash(f"{i}\x00{w}") for i, w in enumerate(words)} | {
-        _hash(f"{i - n}\x00{w}") for i, w in enumerate(words)
-    }
+    return {(i, w) for i, w in enumerate(words)} | {(i - n, w) for i, w in enumerate(words)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,28 +138,24 @@ class Frequent:
 
     pages: int
     lines: dict[int, int]  # key -> pages, frequent only
-    places: frozenset[int]
+    places: frozenset[Place]
     top: frozenset[int]  # frequent lines found among the first blocks on most of their pages
 
     @property
     def need(self) -> int:
         return _need(self.pages)
 
-    def skeleton(self, line: PageLine) -> int | None:
+    def skeleton(self, line: PageLine) -> Shape | None:
         """The key of ``line``'s template, when enough of it sits in places the site repeats:
         those words, and a gap for each run of others."""
-        words, n = line.words, len(line.words)
+        words, n = line.words, line.size
         if not 2 <= n <= TEMPLATE_WORDS:
             return None
-        frame = [
-            _hash(f"{i}\x00{w}") in self.places or _hash(f"{i - n}\x00{w}") in self.places
-            for i, w in enumerate(words)
-        ]
+        frame = [(i, w) in self.places or (i - n, w) in self.places for i, w in enumerate(words)]
         if sum(frame) < max(2, FRAME_SHARE * n):
             return None
         shape = [w if on else _GAP for w, on in zip(words, frame, strict=True)]
-        kept = (w for i, w in enumerate(shape) if w != _GAP or i == 0 or shape[i - 1] != w)
-        return _hash("\x00".join(kept))
+        return tuple(w for i, w in enumerate(shape) if w != _GAP or i == 0 or shape[i - 1] != w)
 
     def title(self, lines: Sequence[PageLine]) -> int | None:
         """The position of the page's title (or lede): its first block that is not the
@@ -158,7 +169,7 @@ class Site:
     """The finished index of one site: what :func:`judge` compares a page with."""
 
     frequent: Frequent
-    templates: dict[int, int]  # skeleton -> pages, frequent only
+    templates: dict[Shape, int]  # pages, frequent only
     titles: dict[int, int]  # title key -> pages it is the title of
     cut_titles: frozenset[int]  # keys of titles' first words, for cut-off links
 
@@ -171,9 +182,9 @@ class Counts:
 
     pages: Counter[str] = field(default_factory=Counter)
     lines: dict[str, Counter[int]] = field(default_factory=dict)
-    places: dict[str, Counter[int]] = field(default_factory=dict)
+    places: dict[str, Counter[Place]] = field(default_factory=dict)
     tops: dict[str, Counter[int]] = field(default_factory=dict)
-    templates: dict[str, Counter[int]] = field(default_factory=dict)
+    templates: dict[str, Counter[Shape]] = field(default_factory=dict)
     titles: dict[str, Counter[int]] = field(default_factory=dict)
     cut_titles: dict[str, set[int]] = field(default_factory=dict)
 
@@ -182,7 +193,7 @@ class Counts:
         self.lines.setdefault(site, Counter()).update({line.key for line in lines})
         self.tops.setdefault(site, Counter()).update({line.key for line in lines[:TOP_BLOCKS]})
         self.places.setdefault(site, Counter()).update(
-            set().union(*(_places(ln.words) for ln in lines if len(ln.words) <= TEMPLATE_WORDS))
+            set().union(*(_places(ln.words) for ln in lines if ln.size <= TEMPLATE_WORDS))
         )
         return self
 
@@ -192,22 +203,23 @@ class Counts:
         self.templates.setdefault(site, Counter()).update(s for s in shapes if s is not None)
         title = frequent.title(lines)
         if title is not None:
-            words = lines[title].words
-            if len(words) <= TITLE_WORDS:
-                self.titles.setdefault(site, Counter())[lines[title].spoken] += 1
+            line = lines[title]
+            words, size = line.words or _words(line.head), line.size
+            if size <= TITLE_WORDS:
+                self.titles.setdefault(site, Counter())[line.spoken] += 1
             self.cut_titles.setdefault(site, set()).update(
                 _hash(" ".join(words[:k]))
-                for k in range(CUT_TITLE_WORDS, min(len(words), TITLE_WORDS + 1))
+                for k in range(CUT_TITLE_WORDS, min(size, TITLE_WORDS + 1))
             )
         return self
 
     def merge(self, other: Counts) -> Counts:
         self.pages.update(other.pages)
-        for mine, theirs in ((self.lines, other.lines), (self.places, other.places),
-                             (self.tops, other.tops), (self.templates, other.templates),
-                             (self.titles, other.titles)):  # fmt: skip
-            for site, counter in theirs.items():
-                mine.setdefault(site, Counter()).update(counter)
+        _add(self.lines, other.lines)
+        _add(self.places, other.places)
+        _add(self.tops, other.tops)
+        _add(self.templates, other.templates)
+        _add(self.titles, other.titles)
         for site, keys in other.cut_titles.items():
             self.cut_titles.setdefault(site, set()).update(keys)
         return self
@@ -237,6 +249,11 @@ class Counts:
         }
 
 
+def _add(mine: dict[str, Counter[K]], theirs: dict[str, Counter[K]]) -> None:
+    for site, counter in theirs.items():
+        mine.setdefault(site, Counter()).update(counter)
+
+
 def judge(site: Site | None, texts: Sequence[str]) -> list[Verdict | None]:
     """For each block of a page, why it is site boilerplate, or None when it is the page's."""
     if site is None:
@@ -261,10 +278,12 @@ def _verdict(site: Site, line: PageLine) -> Verdict | None:
 def _linked_title(site: Site, line: PageLine) -> int | None:
     """The pages whose title ``line`` links to: the title, a lead-in before it, or its first
     words cut off with an ellipsis."""
-    for lead in range(min(LEAD_WORDS, len(line.words) - 1) + 1):
+    if line.size > KEPT_WORDS:  # longer than any title with a lead-in
+        return None
+    for lead in range(min(LEAD_WORDS, line.size - 1) + 1):
         tail = _hash(" ".join(line.words[lead:]))
         if tail in site.titles:
             return site.titles[tail]
-        if line.cut and len(line.words) - lead >= CUT_TITLE_WORDS and tail in site.cut_titles:
+        if line.cut and line.size - lead >= CUT_TITLE_WORDS and tail in site.cut_titles:
             return 1
     return None

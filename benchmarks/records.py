@@ -29,6 +29,7 @@ import tempfile
 import time
 from contextlib import ExitStack
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
@@ -55,15 +56,22 @@ def records(count: int) -> Path:
     return path
 
 
-def measured(args: list[str], stdout: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KB) of one run of the command."""
+class Run(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the command and its workers
+    rss: int  # peak KB of the largest process
+
+
+def measured(args: list[str], stdout: Path | None = None) -> Run:
+    """One run of the command, in a fresh process."""
     with tempfile.NamedTemporaryFile("r") as stats, ExitStack() as stack:
         sink = stack.enter_context(stdout.open("wb")) if stdout else subprocess.DEVNULL
         start = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", stats.name, *COMMAND, *args],
+        subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", stats.name, *COMMAND, *args],
                        stdout=sink, check=True)  # fmt: skip
         seconds = time.perf_counter() - start
-        return seconds, int(stats.read().split()[-1])
+        rss, user, system = stats.read().split()[-3:]
+        return Run(seconds, float(user) + float(system), int(rss))
 
 
 def files_batch(work: Path, count: int) -> tuple[float, float]:
@@ -78,8 +86,8 @@ def files_batch(work: Path, count: int) -> tuple[float, float]:
     rounds: dict[str, list[float]] = {"-o": [], "stdout": []}
     for _ in range(3):
         shutil.rmtree(work / "out", ignore_errors=True)
-        rounds["-o"].append(measured(["-j", "1", "-o", str(work / "out"), *paths])[0])
-        rounds["stdout"].append(measured(["-j", "1", *paths], work / "all.md")[0])
+        rounds["-o"].append(measured(["-j", "1", "-o", str(work / "out"), *paths]).wall)
+        rounds["stdout"].append(measured(["-j", "1", *paths], work / "all.md").wall)
     return statistics.median(rounds["-o"]), statistics.median(rounds["stdout"])
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import pickle
 import random
+from pathlib import Path
+
+from click.testing import CliRunner
 
 from articlefix import clean
+from articlefix.cli import cli
 from articlefix.crawl import Page, SiteIndex, build_index, clean_page, count_pages, finish
 from articlefix.sites import MIN_PAGES
 from crawl_pages import Page as CrawlPage
@@ -90,3 +94,21 @@ def test_without_an_index_entry_a_page_is_cleaned_as_clean_does() -> None:
 def test_the_index_pickles_for_workers() -> None:
     index = build_index(pages_of(crawl()))
     assert pickle.loads(pickle.dumps(index)) == index
+
+
+def test_files_of_one_folder_are_one_site(tmp_path: Path) -> None:
+    site = crawl()
+    for folder in ("a", "b"):
+        (tmp_path / "crawl" / folder).mkdir(parents=True)
+    for n, page in enumerate(site):  # b holds 3 pages only: below MIN_PAGES, nothing goes
+        (tmp_path / "crawl" / ("a" if n >= 3 else "b") / f"{n:02}.txt").write_text(page.text)
+    runs = [CliRunner().invoke(cli, ["--site-boilerplate", "-j", jobs, "-o",
+                                     str(tmp_path / f"out{jobs}"), str(tmp_path / "crawl")])
+            for jobs in ("1", "2")]  # fmt: skip
+    assert [r.exit_code for r in runs] == [0, 0], runs[0].output
+    out = {p.name: p.read_text() for p in (tmp_path / "out1").rglob("*.md")}
+    assert out == {p.name: p.read_text() for p in (tmp_path / "out2").rglob("*.md")}
+    for n, page in enumerate(site):
+        text = out[f"{n:02}.md"]
+        assert page.title in text
+        assert ("Front page / Local / Sport / Weather" in text) == (n < 3)

@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from functools import partial
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from articlefix.atomic import sync_all, write_atomic
 from articlefix.dask import OVER_LIMIT, clean_file, clean_record, problem_record
@@ -45,6 +45,9 @@ from articlefix.files import (
 from articlefix.options import Options
 from articlefix.outputs import EXISTING, MarkdownOut, ReportFile, Tally, skip_existing
 from articlefix.stdio import OutputFailed, read_in, write_out
+
+if TYPE_CHECKING:
+    from articlefix.crawl import SiteIndex
 
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
 EXIT_OK, EXIT_CHANGED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: click's usage errors
@@ -66,6 +69,7 @@ class Batch(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     scheduler: str | None = None
     stdin_name: str | None = None  # --stdin-filename: rules (.md) and messages for '-'
     skip_existing: bool = False  # an output that is already there is left alone
+    sites: bool = False  # --site-boilerplate: each folder's files are a site's pages
     review: str | None = None  # --review: the HTML page to write
 
 
@@ -99,7 +103,7 @@ def run(inputs: list[Input], batch: Batch) -> int:
                 if review is not None and record["markdown"] is not None:  # before -i writes
                     review.add(_name(item, batch), item.path, record.get("input"), batch.options)
                 record = _act(item, record, batch, progress, out)
-                tally.add(record["status"], len(record["removed"] or ()))
+                tally.add_record(record)
                 report.write(record)
                 progress.advance()
         if batch.mode == "output-dir" and tally.inputs > tally.failed + tally.skipped:
@@ -150,9 +154,15 @@ def _next_record(item: Input, results: Iterator[dict[str, Any]], batch: Batch) -
 def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]]]:
     """Records for ``paths`` in their order: in-process, a process pool, or a Dask cluster."""
     work = partial(clean_file, options=batch.options, max_bytes=batch.max_bytes)
+    index = None
+    if batch.sites:
+        from articlefix.filesites import files_index
+
+        index = files_index(paths, batch.options, batch.max_bytes)
+        work = partial(work, index=index)
     jobs = min(batch.jobs, len(paths))
     if batch.scheduler:
-        yield iter(_on_cluster(paths, batch))
+        yield iter(_on_cluster(paths, batch, index))
     elif jobs <= 1:
         yield map(work, paths)
     else:
@@ -166,12 +176,13 @@ def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]
             results.close()
 
 
-def _on_cluster(paths: list[str], batch: Batch) -> list[dict[str, Any]]:
+def _on_cluster(paths: list[str], batch: Batch, index: SiteIndex | None) -> list[dict[str, Any]]:
     """Send the paths to a running ``dask-scheduler``; its workers must see the same files."""
     from articlefix.dask import clean_paths, connect
 
     with connect(batch.scheduler or ""):  # unreachable: SchedulerUnreachable, exit 2
-        return list(clean_paths(paths, batch.options, max_bytes=batch.max_bytes).compute())  # type: ignore[no-untyped-call]
+        bag = clean_paths(paths, batch.options, max_bytes=batch.max_bytes, index=index)
+        return list(bag.compute())  # type: ignore[no-untyped-call]
 
 
 def _act(

@@ -200,8 +200,9 @@ class _Command(click.Command):
 @click.option(
     "--site-boilerplate",
     is_flag=True,
-    help="Records: remove what a site repeats on many of its pages (navigation, bylines, "
-    "links to its other pages); reads the inputs three times.",
+    help="Remove what a site repeats on many of its pages (navigation, bylines, links to its "
+    "other pages); a site is a record's host (--site-field) or a file's folder. Reads the "
+    "inputs three times.",
 )
 @click.option(
     "--site-field", metavar="NAME",
@@ -288,7 +289,7 @@ def cli(
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
         explain="json" if explain_json else "text" if explain else "",
         scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
-        skip_existing=skip_existing, review=review,
+        skip_existing=skip_existing, review=review, sites=site_boilerplate,
     )  # fmt: skip
     rewrites = mode in ("in-place", "check", "diff")
     if rewrites and (packed := next(filter(compression, paths), None)):

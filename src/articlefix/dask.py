@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import dask.bag
     from distributed import Client
 
+    from articlefix.crawl import SiteIndex
     from articlefix.sites import Site
 
 #: Files per Dask task: an article takes about 10 ms, so this keeps the scheduler's ~1 ms per
@@ -45,6 +46,7 @@ def clean_paths(
     *,
     partition_size: int = PARTITION_SIZE,
     max_bytes: int | None = None,
+    index: SiteIndex | None = None,
 ) -> dask.bag.Bag:
     """A lazy bag of one record per path, in input order (see :func:`clean_record`).
 
@@ -55,7 +57,7 @@ def clean_paths(
 
     names = [os.fspath(path) for path in paths]
     bag = db.from_sequence(names, partition_size=partition_size)  # type: ignore[no-untyped-call]
-    return cast("db.Bag", bag.map(clean_file, options or Options(), max_bytes))
+    return cast("db.Bag", bag.map(clean_file, options or Options(), max_bytes, index))
 
 
 class SchedulerUnreachable(ArticlefixError):
@@ -74,8 +76,11 @@ def connect(address: str) -> Client:
         raise SchedulerUnreachable(message) from None
 
 
-def clean_file(path: str, options: Options, max_bytes: int | None = None) -> dict[str, Any]:
-    """Read ``path`` in the worker and clean it; an unreadable file is an error record.
+def clean_file(
+    path: str, options: Options, max_bytes: int | None = None, index: SiteIndex | None = None
+) -> dict[str, Any]:
+    """Read ``path`` in the worker and clean it; an unreadable file is an error record. With
+    ``index``, its folder's site boilerplate goes first.
 
     Past ``max_bytes`` it stops reading and skips the file: the size checked when the files
     were listed does not bound a file that grew since, nor a pipe (which has no size).
@@ -90,7 +95,12 @@ def clean_file(path: str, options: Options, max_bytes: int | None = None) -> dic
         return _error(path, None, cause(exc), start)
     if max_bytes is not None and len(data) > max_bytes:
         return problem_record(path, "skipped", OVER_LIMIT.format(max_bytes), None, _since(start))
-    return clean_record(path, data, options, start=start)
+    site = None
+    if index is not None:
+        from articlefix.filesites import site_of_file
+
+        site = index.get(site_of_file(path))
+    return clean_record(path, data, options, start=start, site=site)
 
 
 def _read_at_most(file: BinaryIO, limit: int) -> bytes:

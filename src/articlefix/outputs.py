@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from types import TracebackType
-from typing import BinaryIO, Final
+from typing import Any, BinaryIO, Final
 
 from articlefix.explain import plural
 from articlefix.files import STDIN, Input
@@ -91,6 +91,11 @@ class Tally:
         self.failed += status == "error"
         self.skipped += status == "skipped"
         self.removed += removed
+
+    def add_record(self, record: dict[str, Any]) -> None:
+        """A batch record: its dedup removals and its site boilerplate both count."""
+        removed = len(record["removed"] or ()) + len(record.get("site_boilerplate") or ())
+        self.add(record["status"], removed)
 
     def summary(self, seconds: float) -> str:
         return (

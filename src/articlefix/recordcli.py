@@ -43,8 +43,7 @@ def wants_records(paths: Sequence[str], flags: RecordFlags) -> bool:
             f"{records[0]} holds JSON Lines records and {_first_other(named, records)} does "
             "not: clean them in separate runs (or pass --jsonl to read all as records)"
         )
-    for name, on in (("--output", flags.output), ("--site-field", flags.site_field),
-                     ("--site-boilerplate", flags.site_boilerplate)):  # fmt: skip
+    for name, on in (("--output", flags.output), ("--site-field", flags.site_field)):
         if on:
             raise click.UsageError(f"{name} is for JSON Lines records (--jsonl)")
     return False

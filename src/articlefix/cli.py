@@ -157,10 +157,9 @@ class _Command(click.Command):
     help="Undo mojibake (Ã© for é).",
 )
 @click.option(
-    "--explain",
-    is_flag=True,
+    "--explain", is_flag=True,
     help="List removed and similar-kept blocks on stderr; --explain=json: JSON Lines.",
-)
+)  # fmt: skip
 @click.option("--explain-json", is_flag=True, hidden=True)  # what --explain=json becomes
 @click.option(
     "--scheduler",
@@ -169,24 +168,19 @@ class _Command(click.Command):
     "every worker can read.",
 )
 @click.option(
-    "--review",
-    type=click.Path(dir_okay=False),
-    metavar="FILE.html",
+    "--review", type=click.Path(dir_okay=False), metavar="FILE.html",
     help="Write one self-contained HTML page showing every removal, look-alike and tag.",
-)
+)  # fmt: skip
 @click.option(
-    "--stdin-filename",
-    metavar="NAME",
+    "--stdin-filename", metavar="NAME",
     help="The file standard input ('-') stands for: its suffix picks the rules (.md: "
     "Markdown) and messages and diffs name it.",
-)
+)  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr: no progress, no summary.")
 @click.option(
-    "-v",
-    "--verbose",
-    is_flag=True,
-    help="A line per input and the summary, also for one input (several print the summary).",
-)
+    "-v", "--verbose", is_flag=True,
+    help="A line per input and the summary, also for one input (several print it).",
+)  # fmt: skip
 @click.option(
     "--jsonl",
     is_flag=True,

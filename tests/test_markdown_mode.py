@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from articlefix import Options, clean
+from articlefix.cli import cli
 from articlefix.paste import LONG_AUTHORED
 
 MD = Options(input_format="markdown")
@@ -154,3 +156,10 @@ def test_every_commonmark_spec_example_is_left_byte_for_byte() -> None:
     assert len(SPEC_FILES) == 655
     changed = [p.name for p in SPEC_FILES if clean(p.read_bytes(), MD).markdown != p.read_text()]
     assert changed == []
+
+
+def test_a_utf8_bom_stays_where_the_file_had_it(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_bytes(b"\xef\xbb\xbf# Plugins {#plugins}\n\nText.\n")
+    result = CliRunner().invoke(cli, ["--check", str(page)])
+    assert (result.exit_code, result.stderr) == (0, "")

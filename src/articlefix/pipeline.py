@@ -177,6 +177,8 @@ def _edit_markdown(decoded: Decoded, doc: mdedit.Document, options: Options) -> 
         v if v.keep or n in dropped else v._replace(keep=True, reason=_UNSAFE)
         for n, v in enumerate(verdicts)
     ]
+    if decoded.bom and decoded.encoding == "utf-8-sig":  # the file's own first bytes stay too
+        markdown = "\ufeff" + markdown
     return Result(markdown, _report(decoded, blocks, verdicts, len(blocks) - len(dropped), ()))
 
 

@@ -59,6 +59,11 @@ AUTHORED = [
         "MIT License\n\nPermission is hereby granted, free of charge.\n\n"
         "Permission is hereby granted, free of charge.\n",
     ),
+    (
+        "a comment quoted in raw HTML",
+        f"# Update\n\n{PASTED}\n\n<details>\n<blockquote>\n\n"
+        f"{PASTED}\n\n</blockquote>\n</details>\n",
+    ),
     ("a .txt with front matter is no reason", "---\na: 1\n---\n<script>x</script>\n"),
 ]
 

@@ -256,3 +256,18 @@ def test_a_list_of_short_lines_is_not_a_stack_of_headings() -> None:
     items = ["Timber from local forests", "Steel from the old shipyard", "Stone from the quarry"]
     result = clean("\n".join([LONG, *items, MEDIUM, LONG.replace("afternoon", "morning")]) + "\n")
     assert headings(result.markdown) == items[-1:]
+
+
+@pytest.mark.parametrize(
+    ("line", "after", "heading"),
+    [
+        ("cargo vet", "Cargo now ships cargo vet, which checks who audited a dependency.", True),
+        ("工件的生命周期", "所有工件都会安装到全局仓库的目录内，通常位于用户的主目录下。", True),
+        ("and then the board", "The board said it would meet the harbour master again.", False),
+        ("said the harbour master", "The harbour master told us the quay was unsafe.", False),
+    ],
+    ids=["lower-case name", "caseless script", "cut: function word", "cut: not taken up"],
+)
+def test_lower_case_and_caseless_titles(line: str, after: str, heading: bool) -> None:
+    result = clean(f"{LONG}\n{line}\n{after}\n{LONG.replace('afternoon', 'morning')}\n")
+    assert headings(result.markdown) == ([line] if heading else [])

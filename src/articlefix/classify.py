@@ -105,9 +105,9 @@ def _is_heading(text: str, before: TypedKind | None, after: Block | None) -> str
 
     Not before a line that would attribute it as a quote.
     """
-    if after is None or not title_shape(text):
+    following = "" if after is None else after.text
+    if after is None or not title_shape(text, following):
         return None
-    following = after.text
     for name, evidence in EVIDENCE:
         if evidence(text, following):
             quoted = _reads_as_text(after) and _attribution_line(following, text)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-_SENTENCE_END = (".", ",", ";", ":", "…", "!")
+_SENTENCE_END = (".", ",", ";", ":", "…", "!", "。", "，", "；", "：", "！")
 _OPENERS = "\"“„«»‘’'¿¡$€£(["
 _MONTH_NAMES = (
     "jan january januar janvier enero feb february februar févr février febrero mar march "
@@ -92,6 +92,10 @@ _CJK = r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
 _CJK_FIRST = "\u3040"
 #: Most words a title has (measured on the dev news set: real subheads go up to 18).
 TITLE_WORDS = 18
+#: Fewest letters of a lower-case first word that names a section ("rustup", "cargo fix").
+_NAME_CHARS = 3
+#: Most words of such a line: names are short ("cargo install updates packages when outdated").
+_NAME_WORDS = 6
 #: Most characters a title has.
 TITLE_CHARS = 140
 #: Words from which a paragraph is "long": before one, a short line is a heading two times in
@@ -134,9 +138,25 @@ def headline_case(text: str) -> bool:
 
 
 def _starts_like_a_title(text: str) -> bool:
-    """Not a continuation: the first word is capitalised somewhere ("iPhone", "„Die …")."""
+    """Not a continuation: the first word is capitalised somewhere ("iPhone", "„Die …"), or
+    starts with a digit, or with a letter of a script without case (Chinese, Arabic)."""
     first = text.lstrip(_OPENERS).split(maxsplit=1)
-    return bool(first) and (first[0][0].isdigit() or any(ch.isupper() for ch in first[0]))
+    if not first:
+        return False
+    head = first[0][0]
+    caseless = head.isalpha() and head.lower() == head.upper()
+    return head.isdigit() or caseless or any(ch.isupper() for ch in first[0])
+
+
+def _named_after(text: str, after: str) -> bool:
+    """A lower-case line whose first word the text after it uses: the name of what that text
+    is about ("cargo fix", then "Cargo has a new subcommand: cargo fix."), not a cut sentence
+    going on (a function word, or a word the next paragraph does not take up)."""
+    words = text.split(maxsplit=_NAME_WORDS)
+    word = words[0]
+    if len(words) > _NAME_WORDS or len(word) < _NAME_CHARS or word in _CUT:
+        return False
+    return f" {word}" in f" {after}"
 
 
 def not_a_title(text: str) -> str | None:
@@ -185,13 +205,14 @@ def _data(text: str) -> bool:
     return numbers >= _DATA_NUMBERS and numbers >= _DATA_SHARE * len(words)
 
 
-def title_shape(text: str) -> bool:
-    """Short, no sentence ending, a title's start, and none of :func:`not_a_title`'s kinds."""
+def title_shape(text: str, after: str = "") -> bool:
+    """Short, no sentence ending, a title's start (or, lower-case, the name of what ``after``
+    is about), and none of :func:`not_a_title`'s kinds."""
     return (
         len(text) <= TITLE_CHARS
         and not text.endswith(_SENTENCE_END)
         and 0 < size(text) <= TITLE_WORDS
-        and _starts_like_a_title(text)
+        and (_starts_like_a_title(text) or _named_after(text, after))
         and not_a_title(text) is None
     )
 
@@ -221,11 +242,11 @@ def _before_sentence(text: str, after: str) -> bool:
 
 def introduces(text: str, after: str) -> bool:
     """``text`` is a title that ``after`` follows as body text: the evidence beside its case."""
-    return title_shape(text) and (long(after) or _before_sentence(text, after))
+    return title_shape(text, after) and (long(after) or _before_sentence(text, after))
 
 
 # How a sentence ends; not ")", which ends list items ("Small plants (from a nursery)").
-_BODY_END = (".", "!", "?", "…", ":", '"', "”", "»", "“")
+_BODY_END = (".", "!", "?", "…", ":", '"', "”", "»", "“", "。", "！", "？", "：")
 
 #: What may follow a heading, tried in order; the name goes into the report.
 EVIDENCE: tuple[tuple[str, Callable[[str, str], bool]], ...] = (

@@ -144,33 +144,3 @@ def test_markdown_mode_keeps_lists_as_written() -> None:
     text = "---\ntitle: x\n---\n\n* one\n* two\n\n1) a\n2) b\n"
     assert cleaned(text, Options(input_format="markdown")) == text
     assert cleaned("• one\n• two\n", Options(input_format="markdown")) == "• one\n• two\n"
-
-
-# --- wiki furniture --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "link", ["[edit]", "[Edit]", "[edit source]", "[modifier | modifier le code]",
-             "[Bearbeiten | Quelltext bearbeiten]", "[editar]"],
-)  # fmt: skip
-def test_a_wiki_edit_link_after_a_heading_goes_and_is_reported(link: str) -> None:
-    result = clean(f"{LONG}\nExamples{link}\n{LATER}\n")
-    assert result.markdown == f"{LONG}\n\n## Examples\n\n{LATER}\n"
-    assert [(t.kind, t.line, t.rule) for t in result.report.tags] == [
-        ("heading", 2, f"wiki heading: its {link!r} link removed")
-    ]
-    assert clean(result.markdown).markdown == result.markdown
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "See the list and press [edit] to change it, the page said.",  # not at the end
-        "[edit]",  # nothing before it
-        " ".join(["word"] * 19) + "[edit]",  # too long for a title
-        "Examples [editorial]",
-    ],
-)
-def test_edit_in_prose_stays(line: str) -> None:
-    out = clean(f"{LONG}\n{line}\n{LATER}\n").markdown
-    assert "edit" in out and "## Examples\n" not in out

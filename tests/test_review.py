@@ -129,7 +129,7 @@ def test_a_look_alike_kept_sits_beside_its_twin_with_the_difference_marked(
     assert "<mark>harbour</mark>" not in page  # case alone is not a difference
 
 
-def test_list_items_and_wiki_headings_carry_their_reason(tmp_path: Path) -> None:
+def test_list_items_carry_their_reason(tmp_path: Path) -> None:
     _, dom, _ = review(tmp_path, SAMPLES / "lists.txt")
     assert len(dom.classed("item")) == 11
     assert "item: list item: one of 3 consecutive lines with a list marker" in " ".join(dom.text)

@@ -25,15 +25,6 @@ Kind = Literal["text", "heading", "quote", "attribution", "item"]
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _DASH = re.compile("[\u2014\u2013\u2015-]+\\s*")  # em, en, horizontal bar, hyphen
-# The link a wiki writes after each section title ("Examples[edit]", "Geschichte[Bearbeiten |
-# Quelltext bearbeiten]"), in the languages of the articles scraped most.
-_WIKI_EDIT = re.compile(
-    r"\s*\[(?:edit|edit source|modifier|modifier le code|bearbeiten|editar|modifica)"
-    r"(?:\s*\|\s*[\w -]{1,30})?\]$",
-    re.IGNORECASE,
-)
-#: A title before "[edit]" has at most this many words (the heading rule's own limit).
-WIKI_HEADING_WORDS = 18
 _OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote mark or a dash
 _TERMINAL = tuple('.!?…:;"”»)')
 #: Votes on either side of a chunk that decide its layout (chunks with line breaks vote).
@@ -48,7 +39,7 @@ class Block(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     lines: int
     kind: Kind = "text"
     level: int = 0  # heading level, for headings the input marked with ``#``
-    note: str = ""  # why this stage gave the block its kind (a wiki heading, a list item)
+    note: str = ""  # why a stage gave the block its kind (a list item)
     marker: str = ""  # a list item's marker as written out: ``-``, ``3.`` or ``3)``
 
 
@@ -99,11 +90,6 @@ def _prose(line: str, number: int, count: int) -> Block:
     heading = _HEADING.fullmatch(line) if line.startswith("#") else None
     if heading and heading.group(2) and heading.group(1) == "##":
         return Block(unescape(heading.group(2)), number, count, "heading", 2)
-    wiki = _WIKI_EDIT.search(line) if line.endswith("]") else None
-    if wiki and 0 < len(line[: wiki.start()].split()) <= WIKI_HEADING_WORDS:
-        title = unescape(line[: wiki.start()])
-        note = f"wiki heading: its {wiki.group(0).strip()!r} link removed"
-        return Block(title, number, count, "heading", 2, note=note)
     return Block(unescape(line), number, count)
 
 

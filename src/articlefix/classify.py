@@ -133,7 +133,7 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
     """Kinds for the kept blocks, in order."""
     out = []
     for k, block in enumerate(blocks):
-        if block.kind != "text":  # list items and wiki headings: blocks.py says why
+        if block.kind != "text":  # list items: lists.py says why
             rule = block.note or "marked in the input"
             level = block.level or 2
             out.append(TypedBlock(block.text, block.kind, rule, level, block.marker))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -100,29 +101,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         out = str(work / "out.jsonl")
-        one, _ = measured(["-j", "1", str(small), "--output", out])
-        two, memory_small = measured(["-j", "2", str(small), "--output", out])
-        sites, _ = measured(["-j", "2", "--site-boilerplate", str(small), "--output", out])
-        _, memory_large = measured(["-j", "2", str(large), "--output", out])
+        load = os.getloadavg()[0]
+        one = measured(["-j", "1", str(small), "--output", out])
+        two = measured(["-j", "2", str(small), "--output", out])
+        sites = measured(["-j", "2", "--site-boilerplate", str(small), "--output", out])
+        large_run = measured(["-j", "2", str(large), "--output", out])
         with_o, to_stdout = files_batch(work, a.files)
     n = a.records
-    print(
-        f"records/s, {n:,} records: -j 1 {n / one:,.0f}, -j 2 {n / two:,.0f}: "
-        f"-j 2 is {one / two:.2f}x -j 1 (goal >= 1.8)"
-    )
-    print(
-        f"peak RSS, -j 2: {memory_small / 1024:.0f} MB at {n:,} records, "
-        f"{memory_large / 1024:.0f} MB at {10 * n:,}: {memory_large / memory_small:.2f}x "
-        "(goal <= 1.2)"
-    )
-    print(
-        f"--site-boilerplate, {n:,} records, -j 2: {sites:.1f} s against {two:.1f} s: "
-        f"{sites / two:.2f}x (goal <= 1.5)"
-    )
-    print(
-        f"{a.files:,} files, -j 1: -o {with_o:.2f} s, stdout {to_stdout:.2f} s: "
-        f"{with_o / to_stdout:.2f}x (goal <= 1.3)"
-    )
+    print(f"load average at the start: {load:.1f} on {os.cpu_count()} CPUs (the wall-clock "
+          "ratios assume free CPUs)")  # fmt: skip
+    print(f"records/s, {n:,} records: -j 1 {n / one.wall:,.0f}, -j 2 {n / two.wall:,.0f}: "
+          f"-j 2 is {one.wall / two.wall:.2f}x -j 1 (goal >= 1.8); CPU seconds "
+          f"{one.cpu:.1f} and {two.cpu:.1f}: the pool costs {two.cpu / one.cpu:.2f}x"
+          " the CPU")  # fmt: skip
+    print(f"peak RSS, -j 2: {two.rss / 1024:.0f} MB at {n:,} records, "
+          f"{large_run.rss / 1024:.0f} MB at {10 * n:,}: {large_run.rss / two.rss:.2f}x "
+          "(goal <= 1.2)")  # fmt: skip
+    print(f"--site-boilerplate, {n:,} records, -j 2: {sites.wall:.1f} s against "
+          f"{two.wall:.1f} s: {sites.wall / two.wall:.2f}x (goal <= 1.5); CPU "
+          f"{sites.cpu / two.cpu:.2f}x")  # fmt: skip
+    print(f"{a.files:,} files, -j 1: -o {with_o:.2f} s, stdout {to_stdout:.2f} s: "
+          f"{with_o / to_stdout:.2f}x (goal <= 1.3)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -168,3 +168,14 @@ def test_a_utf8_bom_stays_where_the_file_had_it(tmp_path: Path) -> None:
     page.write_bytes(b"\xef\xbb\xbf# Plugins {#plugins}\n\nText.\n")
     result = CliRunner().invoke(cli, ["--check", str(page)])
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_txt_that_starts_with_front_matter_is_text_on_the_command_line(tmp_path: Path) -> None:
+    """Issue 18: its raw HTML and javascript: link must not pass through live."""
+    page = tmp_path / "scraped.txt"
+    page.write_text("---\ntitle: x\n---\n<script>alert(1)</script>\n[x](javascript:alert(1))\n")
+    out = CliRunner().invoke(cli, [str(page)]).stdout
+    kinds = {token.type for token in RENDER.parse(out)} | {
+        child.type for token in RENDER.parse(out) for child in token.children or ()
+    }
+    assert not kinds & {"html_block", "html_inline", "link_open"}, out

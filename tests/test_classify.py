@@ -219,6 +219,8 @@ NOT_TITLES = [
     ("shop button", "Get it at Harbour Books for $19.99"),
     ("list of names", "Jane Doe, John Smith, Ana Lopez"),
     ("line of data", "HBR Harbour Corp 113.40 1.62 1.41%"),
+    ("line of data", "KADER12M. Jansen7P. Olsen19K. Berg"),
+    ("line of data", "95'88'74'65'52'45'"),
 ]
 
 

@@ -85,6 +85,7 @@ _CUT = frozenset(_CUT_WORDS.split())
 _DATA_NUMBERS = 3
 _DATA_SHARE = 0.4
 _NUMBER = re.compile(r"[-+$€£]?\d[\d.,:/%-]*")
+_GLUED_CELLS = re.compile(r"[^\W\d_]{2}\d{2,}[A-ZÀ-Þ]")
 # CJK scripts write no spaces: there a character stands for about half a word. Compiled on
 # first use: its three wide ranges take the compiler about 1.5 ms, a tenth of a one-file run's
 # budget, and only text with a character from U+3040 up can hold one.
@@ -200,6 +201,10 @@ def _dated(low: str) -> bool:
 
 
 def _data(text: str) -> bool:
+    """Figures, not words: a row of numbers, no letter at all, or table cells that lost the
+    spaces between them ("EFFECTIFS22J. Delaplace23T. Monconduit")."""
+    if not any(ch.isalpha() for ch in text) or _GLUED_CELLS.search(text):
+        return True
     words = text.split()
     numbers = sum(1 for word in words if _NUMBER.fullmatch(word))
     return numbers >= _DATA_NUMBERS and numbers >= _DATA_SHARE * len(words)

@@ -112,3 +112,16 @@ def test_files_of_one_folder_are_one_site(tmp_path: Path) -> None:
         text = out[f"{n:02}.md"]
         assert page.title in text
         assert ("Front page / Local / Sport / Weather" in text) == (n < 3)
+
+
+def test_another_page_s_title_between_paragraphs_is_content() -> None:
+    """A related list is furniture (chrome or the page's edge around it); the same words as a
+    heading between two paragraphs are the page's own ("Introduction" opening another post)."""
+    site = crawl()
+    heading = next(p.title for p in site[:9] if p.title not in site[9].chrome)
+    body = site[9].content
+    text = site[9].text.replace(body[2], f"{body[2]}\n{heading}")
+    pages = [*pages_of(site[:9]), Page("news.example", text), *pages_of(site[10:])]
+    result = clean_page(pages[9], build_index(pages))
+    assert heading in blocks(result.markdown.strip())
+    assert not blocks(result.markdown.strip()) & set(site[9].chrome)  # its related list goes

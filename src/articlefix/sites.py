@@ -261,9 +261,10 @@ def judge(site: Site | None, texts: Sequence[str]) -> list[Verdict | None]:
     if site is None:
         return [None] * len(texts)
     lines = lines_of(texts)
-    table = site.frequent
-    own = table.title(lines)
-    return [None if n == own else _verdict(site, line) for n, line in enumerate(lines)]
+    own = site.frequent.title(lines)
+    verdicts = [None if n == own else _verdict(site, line) for n, line in enumerate(lines)]
+    return _links_in_furniture(verdicts, [n != own and _bare_title(site, ln) for n, ln in
+                                          enumerate(lines)])  # fmt: skip
 
 
 def _verdict(site: Site, line: PageLine) -> Verdict | None:
@@ -275,6 +276,33 @@ def _verdict(site: Site, line: PageLine) -> Verdict | None:
     if (pages := _linked_title(site, line)) is not None:
         return Verdict(Match.TITLE, pages, table.pages)
     return None
+
+
+def _links_in_furniture(verdicts: list[Verdict | None], bare: list[bool]) -> list[Verdict | None]:
+    """Another page's title, word for word, is a link only in the page's furniture: a run of
+    them with chrome or the page's edge on both sides, as a "related" list sits. Between
+    paragraphs the same words are the page's own heading ("Introduction"), however many pages
+    link to it (which makes them frequent text too)."""
+    out = list(verdicts)
+    n = 0
+    while n < len(out):
+        if not bare[n] or out[n] is None:
+            n += 1
+            continue
+        end = n
+        while end + 1 < len(out) and bare[end + 1] and out[end + 1] is not None:
+            end += 1
+        before = n == 0 or (out[n - 1] is not None and not bare[n - 1])
+        after = end + 1 == len(out) or (out[end + 1] is not None and not bare[end + 1])
+        if not (before and after):
+            out[n : end + 1] = [None] * (end + 1 - n)
+        n = end + 1
+    return out
+
+
+def _bare_title(site: Site, line: PageLine) -> bool:
+    """Whether ``line`` is, word for word, another page's title (nothing before, not cut)."""
+    return not line.cut and line.size <= TITLE_WORDS and line.spoken in site.titles
 
 
 def _linked_title(site: Site, line: PageLine) -> int | None:

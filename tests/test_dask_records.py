@@ -75,3 +75,18 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(crawl_files: list[Path]
     assert result.stderr.startswith("articlefix: cannot reach the Dask scheduler at tcp://")
     assert result.stderr.count("\n") == 1
     assert result.stdout == ""
+
+
+def test_site_boilerplate_over_files_on_the_cluster(
+    cluster: distributed.LocalCluster, tmp_path: Path
+) -> None:
+    (tmp_path / "site").mkdir()
+    for n, page in enumerate(crawl(pages=10, seed=6)):
+        (tmp_path / "site" / f"{n:02}.txt").write_text(page.text, encoding="utf-8")
+    outputs = {}
+    for name, extra in (("serial", []), ("cluster", ["--scheduler", cluster.scheduler_address])):
+        args = ["--site-boilerplate", "-o", str(tmp_path / name), *extra, str(tmp_path / "site")]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+        outputs[name] = {p.name: p.read_bytes() for p in (tmp_path / name).iterdir()}
+    assert outputs["serial"] == outputs["cluster"]
+    assert b"Front page / Local" not in b"".join(outputs["serial"].values())

@@ -217,6 +217,8 @@ NOT_TITLES = [
     ("related article", "Read more: Ferry fares rise for the third year"),
     ("related article", "Lire aussi : Les tarifs du ferry augmentent"),
     ("shop button", "Get it at Harbour Books for $19.99"),
+    ("button", "Found this helpful"),
+    ("link with an arrow", "Más en Puerto ›"),
     ("list of names", "Jane Doe, John Smith, Ana Lopez"),
     ("line of data", "HBR Harbour Corp 113.40 1.62 1.41%"),
     ("line of data", "KADER12M. Jansen7P. Olsen19K. Berg"),

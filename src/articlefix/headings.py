@@ -55,6 +55,14 @@ _DATE_SPLIT = re.compile(r"[\s.,]+")
 # Speech: a quotation that closes right after sentence punctuation or a comma (“Go,” she
 # said; He said: “It is over.”), or is followed by one (« Non », dit-il): dialogue, no title.
 _SPEECH = re.compile(r"[,.!?…][\"”“’‘'»«›‹)\]]|[\"”“»«]\s*,\s")
+# A button or a link on a line of its own: a page's controls, or a prompt that ends in an arrow
+# ("Más en Opinión ›", "All stories →").
+_BUTTON = re.compile(
+    r"(?:save|share|print|e-?mail|tweet|like|reply|comment|follow|more|menu|close|"
+    r"back to top|found this helpful|was this helpful\??)\s*",
+    re.IGNORECASE,
+)
+_ARROWS = ("›", "→", ">>", "»")
 # A sentence that starts with its clause: "If any node has no loads, generate a warning".
 _CLAUSE = re.compile(
     r"(?:if|when|while|because|although|unless|once|since|wenn|falls|weil|obwohl|sobald|"
@@ -164,6 +172,8 @@ def not_a_title(text: str) -> str | None:
     """Why this short line is no title, or None: each reason is a kind of page text."""
     if _FURNITURE_START.match(text):
         return "byline, credit, date, bullet, note or link prompt"
+    if _BUTTON.fullmatch(text) or (text.endswith(_ARROWS) and "«" not in text):
+        return "a button or a link"
     low = text.casefold()
     if any(mark in low for mark in _MARKS) or (":" in low and _CREDIT.search(low)):
         return "link or credit in the line"

@@ -223,3 +223,25 @@ def test_compressed_text_files_are_read_through_their_codec(tmp_path: Path, suff
     refused = run("--check", packed)
     assert refused.exit_code == 2
     assert f"--check cannot rewrite a compressed file ({packed})" in refused.output
+
+
+def test_ctrl_c_exits_130_and_leaves_no_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import articlefix.records
+
+    real = articlefix.records.clean_record
+    calls: list[int] = []
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(articlefix.records, "clean_record", interrupted)
+    result = run(
+        "-j", "1", write(tmp_path / "in.jsonl", articles(5)), "--output", tmp_path / "o.jsonl"
+    )
+    assert (result.exit_code, result.stderr) == (130, "articlefix: interrupted\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]

@@ -87,10 +87,12 @@ class _Dedup:
 
     def run(self) -> list[Verdict]:
         before: int | None = None  # the last kept block of three words or more
-        previous: int | None = None  # the last kept block
+        # The same, unless verbatim Markdown (kept) stands between: a teaser's full text must
+        # follow it. A label between does not count, as the label pass may still remove it.
+        previous: int | None = None
         for j, size in enumerate(self.sizes):
             if not size:
-                previous = j  # verbatim Markdown is kept, and stands between its neighbours
+                previous = None
                 continue
             # Judged against what is kept, not what was pasted: a second run sees the same.
             if before is not None and self._closes_quote(j, before):
@@ -100,7 +102,7 @@ class _Dedup:
             if verdict.keep:
                 self._index(j)
                 before = j if size >= MIN_ALONE else before
-                previous = j
+                previous = j if size >= MIN_ALONE else previous
         runs = LabelRuns(self.verdicts, self.short, self.places, self.norms, self.exact)
         for j, of in runs.run().items():
             what = "attribution line" if j in self.attributions else "short label"

@@ -131,7 +131,8 @@ RULES: tuple[tuple[TypedKind, Test], ...] = (
 
 def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
     """Kinds for the kept blocks, in order."""
-    out = []
+    blocks = _unpaired(blocks)
+    out: list[TypedBlock] = []
     for k, block in enumerate(blocks):
         if block.kind != "text":  # list items: lists.py says why
             rule = block.note or "marked in the input"
@@ -149,7 +150,7 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
                     break
         text = _LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
         out.append(TypedBlock(text, kind, name))  # attribution: dash is written
-    return _paired(_over_headings(out) if tag else out)
+    return _over_headings(out) if tag else out
 
 
 _PLAIN = "plain paragraph"
@@ -183,31 +184,19 @@ def _title_line(block: TypedBlock) -> bool:
     return "\n" not in block.text and title_shape(text := block.text) and short_title(text)
 
 
-def _paired(out: list[TypedBlock]) -> list[TypedBlock]:
+def _unpaired(blocks: Sequence[Block]) -> list[Block]:
     """A quote and its attribution stand together or not at all.
 
     Dedup may keep one of a pair the input marked and drop the other (a re-pasted quote with
-    another speaker line); alone, each is written as a paragraph, which reads back the same.
+    another speaker line); alone, each is text again, judged by the rules as a second run will
+    judge what this one writes (an attribution keeps its dash).
     """
-    for k, block in enumerate(out):
-        before = out[k - 1].kind if k else None
-        after = out[k + 1].kind if k + 1 < len(out) else None
-        # A plain paragraph now stands before an attribution: a second run would quote it.
-        previous = out[k - 1] if k else None
-        # The same test as the quote rule's, on the same text (one line, escapes read).
-        if (
-            block.kind == "attribution"
-            and previous is not None
-            and previous.kind == "paragraph"
-            and "\n" not in previous.text
-            and closes_quote(f"— {block.text}", previous.text)
-        ):
-            out[k - 1] = TypedBlock(previous.text, "quote", _QUOTE_RULE)
-            continue
-        if (block.kind == "quote" and after != "attribution") or (
-            block.kind == "attribution" and before != "quote"
-        ):
-            # An attribution of only a dash must not leave "— " for a second run to strip.
-            text = f"— {block.text}".rstrip() if block.kind == "attribution" else block.text
-            out[k] = TypedBlock(text, "paragraph", f"{block.kind} without its pair")
+    out = list(blocks)
+    for k, block in enumerate(blocks):
+        before = blocks[k - 1].kind if k else None
+        after = blocks[k + 1].kind if k + 1 < len(blocks) else None
+        if block.kind == "quote" and after != "attribution":
+            out[k] = block._replace(kind="text")
+        elif block.kind == "attribution" and before != "quote":
+            out[k] = block._replace(kind="text", text=f"— {block.text}".rstrip())
     return out

@@ -72,6 +72,7 @@ def test_the_readme_pre_commit_example_works_as_written(tmp_path: Path) -> None:
     (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     para = "The harbour authority said on Tuesday that the quay would open in the spring."
     (repo / "a.md").write_text(f"{para}\n\n{para}\n", encoding="utf-8")
+    (repo / "requirements.txt").write_text("# plugins\nclick\n# plugins\n", encoding="utf-8")
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -87,3 +88,6 @@ def test_the_readme_pre_commit_example_works_as_written(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stdout + done.stderr  # it fixed a file
     assert "Fixing a.md" in done.stdout
     assert (repo / "a.md").read_text(encoding="utf-8") == f"{para}\n"
+    assert (repo / "requirements.txt").read_text(
+        encoding="utf-8"
+    ) == "# plugins\nclick\n# plugins\n"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from articlefix import Options, clean
+from articlefix import Options, clean, mdedit
 from articlefix.cli import cli
 from articlefix.paste import LONG_AUTHORED
 
@@ -179,3 +179,15 @@ def test_a_txt_that_starts_with_front_matter_is_text_on_the_command_line(tmp_pat
         child.type for token in RENDER.parse(out) for child in token.children or ()
     }
     assert not kinds & {"html_block", "html_inline", "link_open"}, out
+
+
+def test_hostile_markdown_costs_a_bounded_number_of_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each pasted paragraph here would let the list before it swallow the code after it:
+    none goes, and the checks stay bounded however many there are (counted, not timed)."""
+    calls = []
+    real = mdedit._rendered
+    monkeypatch.setattr(mdedit, "_rendered", lambda text: calls.append(1) or real(text))
+    text = "# T\n\n" + "".join(f"- item\n\n{PASTED}\n\n    code\n\n" for _ in range(200))
+    result = clean(text, MD)
+    assert result.markdown == text and result.report.removed == ()
+    assert len(calls) <= mdedit.CHECKED_ONE_BY_ONE + 2

@@ -50,6 +50,10 @@ _FRONT_ENDS = {"---": ("---", "..."), "+++": ("+++",)}
 GLUED_LINES = 6
 GLUED_WORDS = 20
 _SENTENCE_END = tuple('.!?…:;"”»)')
+#: Removals tried one at a time when all at once would change what stays: each try parses the
+#: whole file again, so hostile input (thousands of pasted paragraphs that each let a list
+#: swallow what follows) must not make the cost grow with their number; the rest stay.
+CHECKED_ONE_BY_ONE = 64
 _LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 
 
@@ -139,15 +143,22 @@ def blocks(doc: Document) -> list[Block]:
 def without(doc: Document, drop: set[int]) -> tuple[str, set[int]]:
     """The file without the parts in ``drop``, and the parts actually removed.
 
-    Each removal is checked by parsing the result: one that would change the meaning of what
-    stays is not made.
+    The result is checked by parsing it: if what stays would render otherwise, the removals
+    are tried one at a time, and one that changes the meaning of what stays is not made.
     """
-    done: set[int] = set()
+    if not drop:
+        return "".join(doc.lines), drop
     before = _rendered("".join(doc.lines))
-    for n in sorted(drop):
-        trial = done | {n}
-        if _rendered(_cut(doc, trial)) == [b for k, b in enumerate(before) if k not in trial]:
-            done = trial
+
+    def safe(trial: set[int]) -> bool:
+        return _rendered(_cut(doc, trial)) == [b for k, b in enumerate(before) if k not in trial]
+
+    if safe(drop):
+        return _cut(doc, drop), drop
+    done: set[int] = set()
+    for n in sorted(drop)[:CHECKED_ONE_BY_ONE]:
+        if safe(done | {n}):
+            done |= {n}
     return _cut(doc, done), done
 
 

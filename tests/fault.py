@@ -6,7 +6,8 @@ exactly at the ``N``-th (1-based) occurrence of ``MOMENT``, so every run of a te
 - ``synced``: a file's temp file is written, about to be fsynced (in the parent);
 - ``renaming``: the temp file is synced, about to be renamed over the file;
 - ``renamed``: the file was just replaced;
-- ``cleaning:NAME``: a worker starts cleaning the file named NAME (``N`` is ignored).
+- ``cleaning:NAME``: a worker starts cleaning the file named NAME (``N`` is ignored);
+- ``record:TEXT``: a worker starts cleaning a chunk of records that holds TEXT (likewise).
 
 ``SIGNAL`` is a name such as ``SIGKILL``; ``group:`` before it sends it to the whole process
 group (the command and its workers, as a terminal or the OOM-killing of a cgroup would),
@@ -22,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import articlefix.batch
+import articlefix.recordbatch
 from articlefix.cli import main
 from articlefix.dask import clean_file
+from articlefix.records import clean_lines
 
 #: For ``cleaning:``: the file name, the group flag and the signal (module-level, so that a
 #: pool that pickles its function finds it by name).
@@ -38,6 +41,16 @@ def cleaning(path: str, options: Any, max_bytes: int | None = None) -> dict[str,
             os.killpg(os.getpgrp(), int(number))
         os.kill(os.getpid(), int(number))
     return clean_file(path, options, max_bytes)
+
+
+def record_cleaning(job: Any, source: str, first: int, lines: list[bytes], index: Any) -> Any:
+    """``clean_lines``, with the signal when a chunk holding the wanted text comes."""
+    text, group, number = WANTED
+    if any(text.encode() in line for line in lines):
+        if group:
+            os.killpg(os.getpgrp(), int(number))
+        os.kill(os.getpid(), int(number))
+    return clean_lines(job, source, first, lines, index)
 
 
 def main_with_fault(moment: str, nth: int, how: str) -> None:
@@ -79,6 +92,9 @@ def main_with_fault(moment: str, nth: int, how: str) -> None:
     elif moment.startswith("cleaning:"):
         WANTED[:] = [moment.partition(":")[2], group, str(number)]
         articlefix.batch.clean_file = cleaning  # the workers fork with it
+    elif moment.startswith("record:"):
+        WANTED[:] = [moment.partition(":")[2], group, str(number)]
+        articlefix.recordbatch.clean_lines = record_cleaning
     else:
         raise SystemExit(f"fault.py: unknown moment {moment!r}")
     main()

@@ -100,6 +100,35 @@ def test_a_killed_worker_costs_its_file_and_the_batch_finishes(tmp_path: Path) -
     assert not (out / "p003.md").exists()
 
 
+def test_a_killed_worker_in_records_mode_costs_its_chunk_and_the_run_finishes(
+    tmp_path: Path,
+) -> None:
+    """The same for records: before, records mode ran on multiprocessing.Pool and hung."""
+    records = [
+        {"id": f"r{n}", "text": article(n).decode(), "url": f"https://a.example/{n}"}
+        for n in range(150)
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    whole = command("-j", "1", "--output", tmp_path / "whole.jsonl", source)
+    assert whole.returncode == 0, whole.stderr
+
+    done = with_fault(
+        "record:quay 100 ", 1, "SIGKILL", "-j", "2", "--output", tmp_path / "out.jsonl", source
+    )
+
+    assert done.returncode == 3, done.stderr
+    out = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    good = (tmp_path / "whole.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(out) == len(good) == 150
+    lost = [n for n, (a, b) in enumerate(zip(out, good, strict=True)) if a != b]
+    assert 100 in lost and len(lost) <= 64  # one chunk of records, the rest as a clean run
+    for n in lost:
+        report = json.loads(out[n])["articlefix"]
+        assert report["status"] == "error" and "worker process died (SIGKILL)" in report["error"]
+        assert json.loads(out[n])["id"] == f"r{n}"  # its fields kept
+
+
 def test_warnings_reach_the_report_and_explain(tmp_path: Path) -> None:
     """Bidi overrides, zero-width characters and bytes read by a guess: before, clean() found
     them and neither --report nor --explain said so."""

@@ -169,11 +169,15 @@ def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]
         import articlefix.pipeline  # noqa: F401 - loaded once, before the workers fork
         from articlefix.pool import imap
 
-        results = imap(work, paths, jobs)
+        results = imap(work, paths, jobs, _lost)
         try:
             yield results
         finally:
             results.close()
+
+
+def _lost(path: str, why: str) -> dict[str, Any]:
+    return problem_record(path, "error", f"{why} while cleaning this file", None)
 
 
 def _on_cluster(paths: list[str], batch: Batch, index: SiteIndex | None) -> list[dict[str, Any]]:

@@ -1,8 +1,9 @@
 """Records mode: JSON Lines files in, one JSON Lines stream out, in input order.
 
 Files are read as streams (decompressed by suffix) in chunks of ``CHUNK`` lines; with ``-j N``
-at most ``IN_FLIGHT`` chunks per worker are out at a time, so memory stays flat however many
-records a file holds, and chunks are written in the order they were read. With site
+the chunks go to worker processes that may die (``pool.py``: a bounded window of chunks out at
+a time, so memory stays flat however many records a file holds), and chunks are written in the
+order they were read. With site
 boilerplate the inputs are read three times: two rounds of counting (each a reduction over
 chunks) build the index, then the records are cleaned against it; standard input is spooled
 to a temporary file for that.
@@ -12,26 +13,23 @@ from __future__ import annotations
 
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO, NamedTuple, TypeVar
 
 from articlefix.atomic import atomic_output
 from articlefix.crawl import SiteIndex, finish
 from articlefix.files import STDIN, cause, shown
 from articlefix.outputs import Tally
-from articlefix.records import Outcome, RecordJob, clean_lines, count_lines
+from articlefix.records import Outcome, RecordJob, clean_lines, count_lines, lost_lines
 from articlefix.sites import Counts, Frequent
 from articlefix.streams import compressed_output, open_input
 
 #: Lines per task: a news record is 5-30 KB, so a chunk is about a megabyte, which makes the
 #: pool's per-task cost (~0.1 ms) vanish against ~2 ms of cleaning per record.
 CHUNK = 64
-#: Chunks per worker sent ahead of the one being written: enough to keep every worker busy
-#: while the parent writes, few enough to keep memory flat.
-IN_FLIGHT = 2
 T = TypeVar("T")
 
 
@@ -100,7 +98,7 @@ def _here(
         index = _index(sources, run, tally)
     with _Pool(run.jobs, run.job, index) as pool:
         for source in sources:
-            yield from _each_chunk(source, pool, _clean_chunk, tally)
+            yield from _each_chunk(source, pool, _clean_chunk, _lost_outcomes, tally)
 
 
 def _on_cluster(names: list[str], run: RecordRun, tally: Tally) -> Iterator[list[Outcome]]:
@@ -130,19 +128,25 @@ def _counted(
     total = Counts()
     with _Pool(run.jobs, run.job, frequent) as pool:
         for source in sources:
-            for counts in _each_chunk(source, pool, _count_chunk, tally, quiet=True):
+            for counts in _each_chunk(source, pool, _count_chunk, _lost_counts, tally, quiet=True):
                 total.merge(counts)
     return total
 
 
 def _each_chunk(
-    source: _Source, pool: _Pool, work: Callable[[_Chunk], T], tally: Tally, *, quiet: bool = False
+    source: _Source,
+    pool: _Pool,
+    work: Callable[[_Chunk], T],
+    lost: Callable[[_Chunk, str], T],
+    tally: Tally,
+    *,
+    quiet: bool = False,
 ) -> Iterator[T]:
     """``work`` of each chunk of ``source``, in order; a file that fails to open or decompress
     is one error line (once, not per round) and the rest of it is left."""
     try:
         with open_input(source.path) as stream:
-            yield from pool.map(work, _chunks(source.name, stream))
+            yield from pool.map(work, _chunks(source.name, stream), lost)
     except Exception as exc:  # OSError, EOFError and the codecs' own (lzma, zstd) errors
         if not quiet:
             print(shown(f"articlefix: {_named(source.name)}: {cause(exc)}"), file=sys.stderr)
@@ -189,40 +193,51 @@ def _set_worker(job: RecordJob, state: object) -> None:
 
 
 class _Pool:
-    """Chunks mapped in order: in-process for one job, else a process pool with a bounded
-    number of chunks out at a time."""
+    """Chunks mapped in order: in-process for one job, else worker processes that may die
+    (``pool.py``) with a bounded number of chunks out at a time."""
 
     def __init__(self, jobs: int, job: RecordJob, state: object) -> None:
         self._jobs, self._job, self._state = jobs, job, state
-        self._pool: object = None
 
     def __enter__(self) -> _Pool:
         _set_worker(self._job, self._state)
-        if self._jobs > 1:
-            import multiprocessing
-
-            import articlefix.pipeline  # noqa: F401 - loaded once, before the workers fork
-
-            self._pool = multiprocessing.get_context().Pool(
-                self._jobs, initializer=_set_worker, initargs=(self._job, self._state)
-            )
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.terminate()  # type: ignore[attr-defined]
+        pass
 
-    def map(self, work: Callable[[_Chunk], T], chunks: Iterator[_Chunk]) -> Iterator[T]:
-        if self._pool is None:
+    def map(
+        self,
+        work: Callable[[_Chunk], T],
+        chunks: Iterator[_Chunk],
+        lost: Callable[[_Chunk, str], T],
+    ) -> Iterator[T]:
+        if self._jobs <= 1:
             yield from map(work, chunks)
             return
-        ahead: deque[object] = deque()
-        for chunk in chunks:
-            ahead.append(self._pool.apply_async(work, (chunk,)))  # type: ignore[attr-defined]
-            if len(ahead) >= self._jobs * IN_FLIGHT:
-                yield ahead.popleft().get()  # type: ignore[attr-defined]
-        while ahead:
-            yield ahead.popleft().get()  # type: ignore[attr-defined]
+        import articlefix.pipeline  # noqa: F401 - loaded once, before the workers fork
+        from articlefix.pool import imap
+
+        work = partial(_in_worker, work, self._job, self._state)
+        results = imap(work, chunks, self._jobs, lost, ahead=1)  # a chunk: about a megabyte
+        try:
+            yield from results
+        finally:
+            results.close()
+
+
+def _in_worker(work: Callable[[_Chunk], T], job: RecordJob, state: object, chunk: _Chunk) -> T:
+    _set_worker(job, state)
+    return work(chunk)
+
+
+def _lost_outcomes(chunk: _Chunk, why: str) -> list[Outcome]:
+    return lost_lines(chunk.name, chunk.first, chunk.lines, why)
+
+
+def _lost_counts(chunk: _Chunk, why: str) -> Counts:
+    """A counting chunk whose worker died counts for nothing; cleaning it will say why."""
+    return Counts()
 
 
 @contextmanager

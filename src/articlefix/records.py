@@ -100,6 +100,24 @@ def clean_lines(
     ]
 
 
+def lost_lines(source: str, first: int, lines: Iterable[bytes], why: str) -> list[Outcome]:
+    """The records of lines whose worker process died: each an error record, its fields kept.
+
+    A worker cleans a chunk of lines, so all of that chunk's records carry the error; the
+    other chunks, and the run, go on.
+    """
+    from articlefix.dask import problem_record
+
+    out = []
+    for number, line in enumerate(lines, first):
+        if line.strip():
+            parsed = _parse(line)
+            message = f"{why} while cleaning this record's chunk"
+            record = problem_record(source, "error", message, len(line))
+            out.append(_failed(parsed if isinstance(parsed, dict) else None, record, number))
+    return out
+
+
 def count_lines(
     job: RecordJob, lines: Iterable[bytes], frequent: dict[str, Frequent] | None
 ) -> Counts:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -70,6 +72,43 @@ def test_a_reader_that_went_away_stops_the_batch(tmp_path: Path) -> None:
     assert done.returncode == 141
     assert "broken pipe" not in done.stderr and "Traceback" not in done.stderr
     assert (tmp_path / "r.jsonl").read_text() == ""  # not one file cleaned after the first
+
+
+def records_file(path: Path, count: int) -> Path:
+    lines = (json.dumps({"id": n, "text": article(n).decode()}) + "\n" for n in range(count))
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_records_on_standard_output_are_complete_or_the_run_fails(tmp_path: Path) -> None:
+    """Records mode wrote with unchecked buffered writes: a full disk gave a traceback (exit
+    1), a reader gone away exit 0. Now: one line and 3, and 141 as in file mode."""
+    source = records_file(tmp_path / "in.jsonl", 300)
+    with (tmp_path / "out.jsonl").open("wb") as out:
+        full = command("--jsonl", source, stdout=out, preexec_fn=file_size_limit(8192))
+    assert (full.returncode, full.stderr) == (3, "articlefix: standard output: file too large\n")
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        gone = command("--jsonl", source, stdout=writer)
+    finally:
+        os.close(writer)
+    assert (gone.returncode, gone.stderr) == (141, "")
+
+
+def test_an_output_that_is_a_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    """``--output /dev/null`` as root replaced the device with a regular file (an atomic
+    rename over it); a named pipe stands in for it here."""
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reading = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reading.start()
+    done = command("--jsonl", records_file(tmp_path / "in.jsonl", 3), "--output", fifo)
+    reading.join(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert len(got[0].splitlines()) == 3
 
 
 def test_max_bytes_holds_for_standard_input() -> None:

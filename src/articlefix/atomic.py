@@ -29,8 +29,9 @@ def atomic_output(
     existed is always synced first, so a crash cannot leave it empty.
 
     A symlink is written through (the file it points at is replaced, the link stays) unless
-    not ``follow``, when the link itself is replaced. An existing file keeps its mode. On any
-    failure, Ctrl-C included, the temp file is removed and the original is left byte for byte.
+    not ``follow``, when the link itself is replaced. A device or a pipe is written into. An
+    existing file keeps its mode. On any failure, Ctrl-C included, the temp file is removed
+    and the original is left byte for byte.
     """
     from pathlib import Path
 
@@ -39,6 +40,12 @@ def atomic_output(
         info: os.stat_result | None = os.lstat(target)
     except FileNotFoundError:
         info = None
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
+        # A device or a pipe (``--output /dev/null``, ``--review /dev/stdout``): written into,
+        # as a shell redirection would; replaced, /dev/null would become a regular file.
+        with open(target, "wb") as file:
+            yield file
+        return
     if info is not None and not stat.S_ISREG(info.st_mode):
         info = None  # a link replaced (not followed): the new file is ours
     import secrets  # loads hashlib and random: only when a file is written

@@ -44,14 +44,13 @@ from articlefix.files import (
 )  # fmt: skip
 from articlefix.options import Options
 from articlefix.outputs import EXISTING, MarkdownOut, ReportFile, Tally, skip_existing
-from articlefix.stdio import OutputFailed, read_in, write_out
+from articlefix.stdio import OutputFailed, ended_by, read_in, write_out
 
 if TYPE_CHECKING:
     from articlefix.crawl import SiteIndex
 
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
 EXIT_OK, EXIT_CHANGED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: click's usage errors
-EXIT_PIPE = 141  # standard output's reader went away: 128 + SIGPIPE, as cat ends in a shell
 _COMPARING = ("in-place", "check", "diff")  # modes that compare the result with the file
 
 
@@ -112,10 +111,7 @@ def run(inputs: list[Input], batch: Batch) -> int:
         print(shown(f"articlefix: {batch.report}: {cause(exc)}"), file=sys.stderr)
         return EXIT_FAILED
     except OutputFailed as exc:  # the rest would be lost too; the report holds those before
-        if isinstance(exc.cause, BrokenPipeError):
-            return EXIT_PIPE
-        print(f"articlefix: standard output: {cause(exc.cause)}", file=sys.stderr)
-        return EXIT_FAILED
+        return ended_by(exc)
     if review is not None and not review.write():
         return EXIT_FAILED
     # One input is silent on success, as Unix filters are (``2>&1 | pbcopy`` copies the article)

@@ -25,6 +25,7 @@ from articlefix.files import STDIN, cause, shown
 from articlefix.outputs import Tally
 from articlefix.records import Outcome, RecordJob, clean_lines, count_lines, lost_lines
 from articlefix.sites import Counts, Frequent
+from articlefix.stdio import OutputFailed, ended_by, write_out
 from articlefix.streams import compressed_output, open_input
 
 #: Lines per task: a news record is 5-30 KB, so a chunk is about a megabyte, which makes the
@@ -65,26 +66,32 @@ def run_records(names: list[str], run: RecordRun) -> int:
     """Clean every record of ``names`` to the output; the exit status (3: some not cleaned)."""
     start = time.perf_counter()
     tally = Tally("record")
+    try:
+        _write_records(names, run, tally)
+    except OutputFailed as exc:  # what follows would land after a hole: stop, as file mode
+        return ended_by(exc)
+    except OSError as exc:  # the --output file: it cannot be made, or the disk is full
+        print(shown(f"articlefix: {run.output}: {cause(exc)}"), file=sys.stderr)
+        return 3
+    if not run.quiet and (run.verbose or tally.inputs != 1):
+        print(tally.summary(time.perf_counter() - start), file=sys.stderr)
+    return 3 if tally.failed or tally.skipped else 0
+
+
+def _write_records(names: list[str], run: RecordRun, tally: Tally) -> None:
+    """Every outcome to the output, a chunk at a time, its errors told as they come."""
     with ExitStack() as stack:
-        try:
-            out = stack.enter_context(_output(run.output))
-        except OSError as exc:
-            print(shown(f"articlefix: {run.output}: {cause(exc)}"), file=sys.stderr)
-            return 3
+        write = stack.enter_context(_output(run.output))
         batches = (
             _on_cluster(names, run, tally) if run.scheduler else _here(names, run, tally, stack)
         )
         for outcomes in batches:
+            write(b"".join(outcome.line for outcome in outcomes))
             for outcome in outcomes:
-                out.write(outcome.line)
                 tally.add(outcome.status, outcome.removed)
                 if outcome.error is not None:
                     where = _named(outcome.source)
                     print(shown(f"articlefix: {where}: {outcome.error}"), file=sys.stderr)
-            out.flush()
-    if not run.quiet and (run.verbose or tally.inputs != 1):
-        print(tally.summary(time.perf_counter() - start), file=sys.stderr)
-    return 3 if tally.failed or tally.skipped else 0
 
 
 def _here(
@@ -241,13 +248,14 @@ def _lost_counts(chunk: _Chunk, why: str) -> Counts:
 
 
 @contextmanager
-def _output(path: str | None) -> Iterator[BinaryIO]:
-    """Standard output, or ``path`` written atomically, compressed as its suffix says."""
+def _output(path: str | None) -> Iterator[Callable[[bytes], object]]:
+    """How to write: to standard output to its last byte (``stdio.write_out``), or to ``path``
+    written atomically, compressed as its suffix says."""
     if path is None or path == STDIN:
-        yield sys.stdout.buffer
+        yield write_out
         return
     with atomic_output(path) as file, compressed_output(file, path) as out:
-        yield out
+        yield out.write
 
 
 def _spooled(stack: ExitStack) -> str:

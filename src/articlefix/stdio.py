@@ -26,6 +26,21 @@ class OutputFailed(Exception):
         self.cause = cause
 
 
+#: The exit status when standard output's reader went away: 128 + SIGPIPE, as ``cat`` ends.
+EXIT_PIPE = 141
+
+
+def ended_by(exc: OutputFailed) -> int:
+    """The exit status of a run whose standard output failed, its one line said: silence and
+    141 when the reader went away (as ``cat``), else the cause and 3 (not all was written)."""
+    if isinstance(exc.cause, BrokenPipeError):
+        return EXIT_PIPE
+    from articlefix.files import cause
+
+    print(f"articlefix: standard output: {cause(exc.cause)}", file=sys.stderr)
+    return 3
+
+
 def write_out(data: bytes) -> None:
     """All of ``data`` on standard output, or :class:`OutputFailed`."""
     stream = sys.stdout

@@ -44,9 +44,9 @@ _OPEN_TAG = re.compile(rf"<(?:{_CONTAINERS})\b", re.IGNORECASE)
 _CLOSE_TAG = re.compile(rf"</(?:{_CONTAINERS})\s*>", re.IGNORECASE)
 _FRONT_ENDS = {"---": ("---", "..."), "+++": ("+++",)}
 #: Glued paragraphs: CommonMark joins a scraped article written one paragraph per line into one
-#: paragraph. Measured: in the 1,262 hand-written files of eval-md, the paragraphs whose breaks
-#: mostly end sentences have at most 4 lines and 17 words a line (none is glued); 52 of the
-#: 118 news dev cases, read as Markdown, have a glued paragraph.
+#: paragraph. Measured with ``python benchmarks/markdown_repeats.py``: none of the 1,262
+#: hand-written files of eval-md is glued (their paragraphs whose breaks mostly end sentences
+#: have at most 4 lines and 17 words a line); 52 of the 118 news dev cases are.
 GLUED_LINES = 6
 GLUED_WORDS = 20
 _SENTENCE_END = tuple('.!?…:;"”»)')

@@ -22,12 +22,14 @@ from collections.abc import Sequence
 from articlefix.dedup import Verdict
 
 #: A repeated block of this many words is a paste even alone: a sentence, not a lead-in.
-#: Measured: in 97 clean blog posts the repeats authors wrote are lead-ins and labels of 3 to 8
-#: words ("You now simply write:", "This code can be found in the model-zoo").
+#: Measured: in the 97 clean blog posts of eval-headings the repeats authors wrote are lead-ins
+#: and labels of 3 to 8 words (``articlefix --report r.jsonl -o out ../shared/eval-headings/cases``
+#: lists them under ``similar_kept`` as "kept as structure").
 LONG = 12
-#: In authored Markdown only a repeated paragraph this long goes. Measured: the longest repeated
-#: top-level paragraph in 1,262 hand-written files (CommonMark spec, jekyll and Hugo docs) has
-#: 27 words (a FAQ answer, a definition), the seed article's pasted paragraphs 40 to 120.
+#: In authored Markdown only a repeated paragraph this long goes. Measured with
+#: ``python benchmarks/markdown_repeats.py`` on the 1,262 hand-written files of eval-md: the
+#: longest repeated candidate paragraph has 22 words (27 before template tags, definition lists
+#: and raw-HTML containers stopped being candidates); the seed article's pastes have 40 to 120.
 LONG_AUTHORED = 40
 #: The one kind of repeat that carries no trace of its own: identical text, alone.
 _PLAIN = "exact repeat"

@@ -566,15 +566,6 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path: Path) -> None:
     assert not {"pathlib", "signal", "rich", "chardet", "ftfy", "tomllib"} & one_file
 
 
-def test_format_choices_are_the_options_literal() -> None:
-    from typing import get_args
-
-    from articlefix.cli import FORMATS
-    from articlefix.options import InputFormat
-
-    assert get_args(InputFormat) == FORMATS
-
-
 @pytest.mark.parametrize(
     ("shell", "words", "expected"),
     [

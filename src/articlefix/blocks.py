@@ -24,7 +24,10 @@ Kind = Literal["text", "heading", "quote", "attribution", "item"]
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_DASH = re.compile("[\u2014\u2013\u2015-]+\\s*")  # em, en, horizontal bar, hyphen
+#: The dashes that lead an attribution ("— Name"): em, en, horizontal bar; a hyphen too, below.
+DASHES = "\u2014\u2013\u2015"
+#: An attribution's leading dash and the space after it, as written or as scraped.
+LEADING_DASH = re.compile(f"^[{DASHES}-]+\\s*")
 _OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote mark or a dash
 _TERMINAL = tuple('.!?…:;"”»)')
 #: Votes on either side of a chunk that decide its layout (chunks with line breaks vote).
@@ -46,7 +49,7 @@ class Block(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
 def split_blocks(text: str) -> list[Block]:
     """Paragraphs of ``text`` in order; blank and whitespace-only lines separate nothing else."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    chunks = list(_chunks(lines))
+    chunks = list(_blank_separated(lines))
     # Without blank lines the layout is one paragraph per line, however alike the lines look.
     many = len(chunks) > 1
     # A list's line breaks are its items', no sign of a layout: as one line, no vote.
@@ -57,7 +60,7 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _chunks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+def _blank_separated(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
     """Runs of non-blank lines with their 1-based first line."""
     chunk: list[str] = []
     for i, line in enumerate(lines):
@@ -77,11 +80,11 @@ def _chunk_blocks(first: int, chunk: list[str], *, join: bool) -> list[Block]:
             return quote
     stripped = [line.strip() for line in chunk]
     if join and len(stripped) > 1 and not listed(stripped) and _wrapped(stripped):
-        return [_prose(" ".join(stripped), first, len(chunk))]
-    return [_prose(line, first + k, 1) for k, line in enumerate(stripped)]
+        return [_text_block(" ".join(stripped), first, len(chunk))]
+    return [_text_block(line, first + k, 1) for k, line in enumerate(stripped)]
 
 
-def _prose(line: str, number: int, count: int) -> Block:
+def _text_block(line: str, number: int, count: int) -> Block:
     """A heading only where the input wrote ``##``, as articlefix itself does.
 
     In scraped text a lone ``#`` is a hashtag or a stray character far more often than a title,
@@ -105,7 +108,7 @@ def _quote(first: int, chunk: list[str]) -> list[Block] | None:
     # Markdown mode keeps the blockquote verbatim.
     if not body or any(line.startswith(">") for line in inner) or len(rest) != 1:
         return None
-    dash = _DASH.match(rest[0])
+    dash = LEADING_DASH.match(rest[0])
     who = rest[0][dash.end() :] if dash else ""
     if not who:  # no dash, or nobody after it: "> —" would be written "> — "
         return None

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Literal, NamedTuple
 
-from articlefix.blocks import Block
+from articlefix.blocks import DASHES, LEADING_DASH, Block
 from articlefix.headings import EVIDENCE, introduces, short_title, size, title_shape
 
 TypedKind = Literal["heading", "quote", "attribution", "paragraph", "item"]
@@ -25,13 +25,12 @@ _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}"
 # "Mark Cancian, Center for Strategic and International Studies (CSIS)"
 _NAME_ORG = re.compile(rf"{_NAME},\s+[A-ZÀ-Þ][^.!?\d]{{1,120}}")
 # "— Jane Doe", "— Jane Doe (@jane) 18 November 2019", "– Jane Doe, spokeswoman"
-_DASHES = ("—", "–", "―")  # what ``_DASH_NAME`` starts with
-_DASH_NAME = re.compile(rf"[—–―]\s*(?:{_NAME}|{_CAP}\w)(?:\s*\(@\w+\))?(?:[ ,].{{0,100}})?")
+_DASH_STARTS = tuple(DASHES)  # what ``_DASH_NAME`` starts with
+_DASH_NAME = re.compile(rf"[{DASHES}]\s*(?:{_NAME}|{_CAP}\w)(?:\s*\(@\w+\))?(?:[ ,].{{0,100}})?")
 # "— jane (@jane_doe) March 3, 2020": a post's author line, whatever the case of the name.
-_TWEET = re.compile(r"[—–―]\s*[^\s()][^()]{0,80}\(@\w{1,30}\)(?:\s.{0,60})?")
+_TWEET = re.compile(rf"[{DASHES}]\s*[^\s()][^()]{{0,80}}\(@\w{{1,30}}\)(?:\s.{{0,60}})?")
 # "By Jane Doe", "Von Hans Müller, dpa": who wrote the article, not who said a paragraph.
-_BYLINE = re.compile(r"[—–―-]*\s*(?:by|von|par|por)\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
-_LEADING_DASH = re.compile(r"^[—–―-]+\s*")
+_BYLINE = re.compile(rf"[{DASHES}-]*\s*(?:by|von|par|por)\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
 _QUOTE_END = (".", "!", "?", "…", '"', "”", "»", "“")
 
 
@@ -48,7 +47,7 @@ class TypedBlock(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     marker: str = ""  # a list item's, as blocks.py found it
 
 
-def _prose(block: Block | None) -> bool:
+def _taggable(block: Block | None) -> bool:
     """Untyped text on one line: an author's multi-line Markdown paragraph is never re-tagged."""
     return block is not None and block.kind == "text" and "\n" not in block.text
 
@@ -61,7 +60,7 @@ def _attribution_line(text: str, quote: str) -> bool:
     """
     if text.endswith("."):
         return False
-    if text.startswith(_DASHES):
+    if text.startswith(_DASH_STARTS):
         shaped = bool(_DASH_NAME.fullmatch(text) or _TWEET.fullmatch(text))
     else:
         shaped = "," in text and quote.rstrip().endswith(_QUOTE_END)
@@ -96,7 +95,7 @@ def _is_attribution(text: str, before: TypedKind | None, after: Block | None) ->
 
 
 def _is_quote(text: str, before: TypedKind | None, after: Block | None) -> str | None:
-    quoted = after is not None and _prose(after) and closes_quote(after.text, text)
+    quoted = after is not None and _taggable(after) and closes_quote(after.text, text)
     return _QUOTE_RULE if quoted else None
 
 
@@ -140,7 +139,7 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
             out.append(TypedBlock(block.text, block.kind, rule, level, block.marker))
             continue
         name, kind = _PLAIN, _PARAGRAPH
-        if tag and _prose(block):
+        if tag and _taggable(block):
             text = block.text
             before = out[-1].kind if out else None
             after = blocks[k + 1] if k + 1 < len(blocks) else None
@@ -148,7 +147,7 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
                 if (found := test(text, before, after)) is not None:
                     name, kind = found, rule_kind
                     break
-        text = _LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
+        text = LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
         out.append(TypedBlock(text, kind, name))  # attribution: dash is written
     return _over_headings(out) if tag else out
 

@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from articlefix._version import __version__
+from articlefix.formats import DEFAULT_INCLUDE, FORMATS, MARKDOWN_SUFFIXES
 
 if TYPE_CHECKING:
     from pathlib import Path  # with urllib and ipaddress: too slow to load for --version
 
     from articlefix.batch import Mode
-    from articlefix.options import InputFormat
+    from articlefix.formats import InputFormat
 
-EPILOG = """\b
+EPILOG = f"""\b
 Examples:
   articlefix scraped.txt > clean.md       clean one article
   cat scraped.txt | articlefix - > clean.md
@@ -33,7 +34,8 @@ Examples:
 Several inputs without --output-dir: their Markdown is written to standard
 output in input order, a line '* * *' (a thematic break) between two
 articles so that they never run together. Directories are walked for
---include files (default *.txt, *.md, *.markdown), hidden ones left out.
+--include files (default {", ".join(DEFAULT_INCLUDE)}),
+hidden ones left out.
 Defaults come from [tool.articlefix] in the nearest pyproject.toml.
 
 \b
@@ -46,9 +48,6 @@ Exit status:
   141  standard output's reader went away (| head); the run stopped
 """
 _MIB = 1024 * 1024
-#: ``InputFormat``'s values, spelled out: importing options.py would build its dataclass (and
-#: load ``dataclasses``), a few ms that ``--version`` and ``--help`` do not need.
-FORMATS = ("auto", "text", "markdown")
 SIGINT = 2  # signal.SIGINT everywhere; importing signal is left to runs that handle signals
 
 
@@ -129,7 +128,8 @@ class _Command(click.Command):
     "--include",
     multiple=True,
     metavar="GLOB",
-    help="File names to take from directories (repeatable)  [default: *.txt, *.md, *.markdown]",
+    help="File names to take from directories (repeatable)  "
+    f"[default: {', '.join(DEFAULT_INCLUDE)}]",
 )
 @click.option(
     "--max-bytes",
@@ -145,7 +145,7 @@ class _Command(click.Command):
     default="auto",
     show_default=True,
     help="How to read input: 'markdown' edits the file, removing only pasted paragraphs; "
-    "'auto' picks it for .md and .markdown files.",
+    f"'auto' picks it for {', '.join(MARKDOWN_SUFFIXES)} files.",
 )
 @click.option(
     "--tags/--no-tags", default=True, show_default=True, help="Tag headings and pull quotes."
@@ -245,7 +245,7 @@ def cli(
     """
     from articlefix.batch import EXIT_INTERRUPTED, Batch, default_jobs, run
     from articlefix.dask import SchedulerUnreachable
-    from articlefix.files import DEFAULT_INCLUDE, STDIN, collect, report_clash
+    from articlefix.files import STDIN, collect, report_clash
     from articlefix.options import Options
     from articlefix.recordcli import RecordFlags, refuse_file_flags, run_records_cli, wants_records
     from articlefix.streams import compression

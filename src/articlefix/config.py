@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from articlefix.cli import FORMATS
+from articlefix.formats import FORMATS
 
 #: Keys a config file may set: defaults for a whole repository. Per-run actions
 #: (--in-place, --check, --diff, --output-dir, --report) belong on the command line.

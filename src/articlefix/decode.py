@@ -98,29 +98,31 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
             raise ArticlefixError(
                 f"not Unicode text (lone surrogate U+{code:04X} at character {exc.start})"
             ) from None
-        return _finish(data, "unicode", 1.0, bom=False, repair=repair)
+        return _decoded(data, "unicode", 1.0, bom=False, repair=repair)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _finish(_strict(data, name), name, 1.0, bom=True, repair=repair)
+            return _decoded(_strict(data, name), name, 1.0, bom=True, repair=repair)
     if b"\x00" in data:
         utf16 = utf16_without_bom(data)
         if utf16 is None:
             raise ArticlefixError("binary data (NUL bytes), not text")
         text = _strict(data, utf16, "without a BOM")
-        return _finish(text, utf16, _NO_BOM_CONFIDENCE, bom=False, repair=repair)
+        return _decoded(text, utf16, _NO_BOM_CONFIDENCE, bom=False, repair=repair)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         guess = mostly_utf8(data, exc.start) or western(data) or detect(data)
         notes = (guess.note,) if guess.note else ()
-        return _finish(guess.text, guess.encoding, guess.confidence, bom=False, repair=repair,
-                       notes=notes)  # fmt: skip
-    if any(b"\x00" in data[at : at + _CHUNK].translate(_BINARY_BYTES) for at in _chunks(data)):
+        return _decoded(guess.text, guess.encoding, guess.confidence, bom=False, repair=repair,
+                        notes=notes)  # fmt: skip
+    if any(
+        b"\x00" in data[at : at + _CHUNK].translate(_BINARY_BYTES) for at in _chunk_starts(data)
+    ):
         raise ArticlefixError(_NOT_TEXT)
-    return _finish(text, "utf-8", 1.0, bom=False, repair=repair, checked=True)
+    return _decoded(text, "utf-8", 1.0, bom=False, repair=repair, checked=True)
 
 
-def _chunks(data: bytes | str) -> range:
+def _chunk_starts(data: bytes | str) -> range:
     return range(0, len(data), _CHUNK)
 
 
@@ -132,7 +134,7 @@ def _strict(data: bytes, name: str, why: str = "") -> str:
         raise ArticlefixError(f"invalid {name} at byte {exc.start} {after}") from None
 
 
-def _finish(
+def _decoded(
     text: str,
     name: str,
     confidence: float,
@@ -213,7 +215,7 @@ def _undo_whole(text: str) -> str | None:
     decoder = codecs.getincrementaldecoder("utf-8")()
     parts = []
     try:
-        for at in _chunks(text):
+        for at in _chunk_starts(text):
             raw = text[at : at + _CHUNK].translate(_CP1252_HIGH).encode("latin-1")
             parts.append(decoder.decode(raw))
         parts.append(decoder.decode(b"", final=True))

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 STDIN = "-"
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
 # What must not reach a terminal from a file name: controls, bidi overrides, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 

@@ -18,9 +18,11 @@ from collections.abc import Sequence
 from typing import NamedTuple
 from zlib import crc32
 
+from articlefix.blocks import DASHES
+
 _SINGLE = "'’‘‛‚`´′"
 _DOUBLE = '"“”„‟«»‹›″'
-_DASHES = "—–―‐‑‒−"
+_DASHES = DASHES + "‐‑‒−"  # and the hyphens and the minus sign that look like one
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # Single-character replacements: a few str.replace calls (C loops that skip absent characters)
 # beat one str.translate over a Unicode-wide table by several times on long text. No case
@@ -39,7 +41,7 @@ _AGENCY = re.compile(
 # A leading dash or list bullet (en dashes are hyphens by now): a scraped "• item" and the
 # "- item" articlefix writes for it must be the same text to dedup, or a rerun could differ.
 _BULLETS = tuple("-•·▪◦●■►*+")
-_LEADING_DASH = re.compile(r"[-•·▪◦●■►*+]+ +")
+_LEADING_BULLET = re.compile(r"[-•·▪◦●■►*+]+ +")
 # What marks a cut-off text at its end, after NFKC ("…" is "..."): an ellipsis, bare or in the
 # brackets that quotations and teasers put it in ("[…]", "(...)").
 _ELLIPSIS = re.compile(r"\s*(?:\.{3}|\[\s*\.{3}\s*\]|\(\s*\.{3}\s*\))$")
@@ -127,7 +129,7 @@ def _normalised(texts: list[str]) -> list[str]:
         parts = _fold(_SEPARATOR.join(batch)).split(_SEPARATOR)
         if len(parts) != len(batch):  # a NUL in some text after all: one by one, then
             parts = [_fold(text) for text in batch]
-        norms += map(_finish, parts)
+        norms += map(_trimmed, parts)
     return norms
 
 
@@ -138,7 +140,7 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
-def _finish(text: str) -> str:
+def _trimmed(text: str) -> str:
     """Spacing, a leading dash, a trailing agency credit such as " (AFP)"."""
     # Splitting and joining costs more than the rest together: only for blanks other than the
     # space (printable text has none), as replacing double spaces is quicker.
@@ -148,7 +150,7 @@ def _finish(text: str) -> str:
         text = text.strip()
     else:
         text = " ".join(text.split())
-    if text.startswith(_BULLETS) and (dash := _LEADING_DASH.match(text)):
+    if text.startswith(_BULLETS) and (dash := _LEADING_BULLET.match(text)):
         text = text[dash.end() :]
     if not text.endswith((")", "]")):
         return text

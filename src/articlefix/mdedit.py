@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from articlefix.blocks import Block
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
@@ -109,7 +111,12 @@ def read(text: str) -> Document:
 
 def words(doc: Document, line: int, lines: int) -> int:
     """Words on ``lines`` source lines from ``line`` (1-based)."""
-    return sum(len(text.split()) for text in doc.lines[line - 1 : line - 1 + lines])
+    return _words_on(doc.lines[line - 1 : line - 1 + lines])
+
+
+def _words_on(lines: Iterable[str]) -> int:
+    """Words as a reader counts them in the source: whatever stands between blanks."""
+    return sum(len(text.split()) for text in lines)
 
 
 def body(doc: Document) -> str:
@@ -219,7 +226,7 @@ def _glued(source: tuple[str, ...]) -> bool:
     """Paragraphs one per line: many long lines, nearly every break after a sentence."""
     if len(source) < GLUED_LINES:
         return False
-    words = sum(len(line.split()) for line in source)
+    words = _words_on(source)
     ends = sum(
         a.rstrip().endswith(_SENTENCE_END) and b.lstrip()[:1].isupper() for a, b in pairwise(source)
     )

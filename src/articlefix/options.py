@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from os.path import splitext
-from typing import Literal, get_args
 
-InputFormat = Literal["auto", "text", "markdown"]
-_FORMATS = get_args(InputFormat)
-#: File names that ``auto`` reads as Markdown. Decided by the name alone: scraped text must not
-#: be able to choose the mode that keeps raw HTML (a ``.txt`` that starts with ``---``).
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+from articlefix.formats import FORMATS, InputFormat, is_markdown_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +30,8 @@ class Options:
     max_candidates: int = 8
 
     def __post_init__(self) -> None:
-        if self.input_format not in _FORMATS:
-            allowed = ", ".join(map(repr, _FORMATS))
+        if self.input_format not in FORMATS:
+            allowed = ", ".join(map(repr, FORMATS))
             raise ValueError(f"input_format must be one of {allowed}, not {self.input_format!r}")
         for name in ("repair_mojibake", "tag"):
             if not isinstance(getattr(self, name), bool):
@@ -52,8 +46,6 @@ class Options:
 def for_file(options: Options, name: str) -> Options:
     """The options for the file ``name``: ``auto`` becomes ``markdown`` for a Markdown name
     (``a.md``, and ``a.md.gz`` too)."""
-    from articlefix.streams import base_name  # small; loaded only when a file is named
-
-    if options.input_format == "auto" and splitext(base_name(name))[1].lower() in MARKDOWN_SUFFIXES:
+    if options.input_format == "auto" and is_markdown_name(name):
         return replace(options, input_format="markdown")
     return options

@@ -106,7 +106,7 @@ def lines_of(texts: Sequence[str]) -> list[PageLine]:
     for norm in normalised(texts):
         cut = norm.endswith("...")  # NFKC made "…" three dots
         if (spaces := norm.count(" ")) < _LONG:
-            words = _words(norm)
+            words = _template_words(norm)
             lines.append(PageLine(_hash(norm), words[:KEPT_WORDS], len(words), cut, ""))
         else:  # prose: splitting it into words would cost more than the rest together
             head = " ".join(norm.split(" ", _LONG)[:_LONG])
@@ -114,7 +114,7 @@ def lines_of(texts: Sequence[str]) -> list[PageLine]:
     return lines
 
 
-def _words(norm: str) -> tuple[str, ...]:
+def _template_words(norm: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_NUMBER.sub("0", norm)))
 
 
@@ -206,7 +206,7 @@ class Counts:
         title = frequent.title(lines)
         if title is not None:
             line = lines[title]
-            words, size = line.words or _words(line.head), line.size
+            words, size = line.words or _template_words(line.head), line.size
             if size <= TITLE_WORDS:
                 self.titles.setdefault(site, Counter())[line.spoken] += 1
             self.cut_titles.setdefault(site, set()).update(

@@ -167,6 +167,16 @@ def test_a_directory_is_walked_in_sorted_order_and_mirrored(tmp_path: Path) -> N
     assert paths == [str(src / "a" / "y.txt"), str(src / "a" / "z.md"), str(src / "b.txt")]
 
 
+def test_a_directory_walk_takes_every_name_that_is_read_as_markdown(tmp_path: Path) -> None:
+    """What ``auto`` reads as Markdown a walk takes by default (a ``.mkd`` was left out)."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    for name in ("a.md", "b.markdown", "c.mdown", "d.mkd", "e.txt", "f.rst"):
+        write(src / name, DIRTY)
+    result = run("-o", out, src)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.md", "b.md", "c.md", "d.md", "e.md"]
+
+
 def test_include_replaces_the_default_globs(tmp_path: Path) -> None:
     src, out = tree(tmp_path / "src"), tmp_path / "out"
     result = run("-o", out, "--include", "*.rst", "--include", "y.*", src)
@@ -561,6 +571,7 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path: Path) -> None:
     assert not {m for m in version if m.startswith("articlefix.") and m != "articlefix.cli"} - {
         "articlefix._version",
         "articlefix.errors",
+        "articlefix.formats",  # --format's choices and --include's default (typing, os.path)
     }
     assert "articlefix.pipeline" in one_file
     assert not {"pathlib", "signal", "rich", "chardet", "ftfy", "tomllib"} & one_file

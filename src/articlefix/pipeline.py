@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -47,15 +46,7 @@ def clean(data: str | bytes, options: Options | None = None, *, site: Site | Non
         raise TypeError(f"clean() takes str or bytes, not {type(data).__name__}")
     if options is not None and not isinstance(options, Options):
         raise TypeError(f"clean() takes an Options, not {type(options).__name__}")
-    # Cleaning makes millions of small objects and no reference cycles: the cyclic collector
-    # would scan the growing heap again and again for nothing (a quarter of the time on 10 MB).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _clean(data, options or Options(), site)
-    finally:
-        if enabled:
-            gc.enable()
+    return _clean(data, options or Options(), site)
 
 
 class Traced(NamedTuple):
@@ -89,7 +80,7 @@ def trace(data: str | bytes, options: Options | None = None) -> Trace:
     options = options or Options()
     if options.input_format == "markdown":
         return Trace(clean(data, options), ())
-    staged = _staged(decode(data, repair=options.repair_mojibake), options, None)
+    staged = _staged(_read(decode(data, repair=options.repair_mojibake), options), options, None)
     typed = dict(zip((n for n, _ in staged.kept), staged.typed, strict=True))
     blocks = tuple(
         Traced(b.text, b.line, v.keep, t.kind if t else "", t.rule if t else "", v.reason,
@@ -108,15 +99,31 @@ class _Staged(NamedTuple):
     report: Report
 
 
+class _Read(NamedTuple):
+    """The input's blocks and how its bytes were read: all the stages need of the decoding."""
+
+    blocks: list[Block]
+    encoding: Encoding
+    warnings: tuple[str, ...]
+
+
+def _read(decoded: Decoded, options: Options) -> _Read:
+    return _Read(_blocks(decoded, options), _read_as(decoded), decoded.warnings)
+
+
 def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
+    if options.input_format != "markdown":  # the decoded text (twice the input) dies in _read
+        return _clean_text(
+            _read(decode(data, repair=options.repair_mojibake), options), options, site
+        )
     decoded = decode(data, repair=options.repair_mojibake)
-    if options.input_format != "markdown":
-        return _clean_text(decoded, options, site)
     from articlefix import mdedit  # Markdown mode's editor (and markdown-it) only for it
 
     doc = mdedit.read(decoded.text)
     if not doc.authored:  # perhaps scraped text saved as .md: read as text, it may show it
-        scraped = _clean_text(decoded._replace(text=mdedit.body(doc)), options, site)
+        scraped = _clean_text(
+            _read(decoded._replace(text=mdedit.body(doc)), options), options, site
+        )
         if doc.glued or _shows_paste(doc, scraped.report):
             return replace(scraped, markdown=mdedit.with_front_matter(doc, scraped.markdown))
     return _edit_markdown(decoded, doc, options)
@@ -133,15 +140,15 @@ def _shows_paste(doc: mdedit.Document, report: Report) -> bool:
     )
 
 
-def _clean_text(decoded: Decoded, options: Options, site: Site | None) -> Result:
-    staged = _staged(decoded, options, site)
+def _clean_text(read: _Read, options: Options, site: Site | None) -> Result:
+    staged = _staged(read, options, site)
     typed, report = staged.typed, staged.report
-    del staged  # peak memory is while the document is joined: only it needs the typed
+    del read, staged  # peak memory is while the document is joined: only it needs the typed
     return Result(render(typed), report)  # blocks, so the rest goes first
 
 
-def _staged(decoded: Decoded, options: Options, site: Site | None) -> _Staged:
-    blocks = _blocks(decoded, options)
+def _staged(read: _Read, options: Options, site: Site | None) -> _Staged:
+    blocks = read.blocks
     chrome: list[SiteVerdict | None] = [None] * len(blocks)
     if site is not None:
         from articlefix.sites import judge
@@ -154,7 +161,7 @@ def _staged(decoded: Decoded, options: Options, site: Site | None) -> _Staged:
         if v.keep
     ]
     typed = classify(list_items([b for _, b in kept]), tag=options.tag)
-    report = _report(decoded, blocks, verdicts, len(kept), _tags(kept, typed))
+    report = _report(read, verdicts, len(kept), _tags(kept, typed))
     report = replace(
         report,
         site_boilerplate=tuple(
@@ -179,20 +186,24 @@ def _edit_markdown(decoded: Decoded, doc: mdedit.Document, options: Options) -> 
     ]
     if decoded.bom and decoded.encoding == "utf-8-sig":  # the file's own first bytes stay too
         markdown = "\ufeff" + markdown
-    return Result(markdown, _report(decoded, blocks, verdicts, len(blocks) - len(dropped), ()))
+    read = _Read(blocks, _read_as(decoded), decoded.warnings)
+    return Result(markdown, _report(read, verdicts, len(blocks) - len(dropped), ()))
 
 
-def _report(
-    decoded: Decoded, blocks: list[Block], verdicts: list[Verdict], kept: int, tags: tuple[Tag, ...]
-) -> Report:
+def _read_as(decoded: Decoded) -> Encoding:
+    return Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired)
+
+
+def _report(read: _Read, verdicts: list[Verdict], kept: int, tags: tuple[Tag, ...]) -> Report:
+    blocks = read.blocks
     return Report(
-        encoding=Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired),
+        encoding=read.encoding,
         blocks_in=len(blocks),
         blocks_out=kept,
         removed=_removed(blocks, verdicts),
         similar_kept=_similar(blocks, verdicts),
         tags=tags,
-        warnings=decoded.warnings,
+        warnings=read.warnings,
     )
 
 

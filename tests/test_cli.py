@@ -575,6 +575,28 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path: Path) -> None:
     }
     assert "articlefix.pipeline" in one_file
     assert not {"pathlib", "signal", "rich", "chardet", "ftfy", "tomllib"} & one_file
+    # what only other inputs or flags need: a guess at a legacy encoding and its codec,
+    # records, the --explain and -v lines
+    rare = {"articlefix.sniff", "encodings.cp1252", "articlefix.records", "articlefix.explain"}
+    assert not rare & one_file
+
+
+def test_the_command_freezes_what_start_up_loaded(tmp_path: Path) -> None:
+    """The console script leaves its start-up objects out of the cyclic collector's passes."""
+    write(tmp_path / "a.txt", DIRTY)
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print(gc.get_freeze_count(), file=sys.stderr))\n"
+        "sys.argv = ['articlefix', 'a.txt']\n"
+        "from articlefix.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()  # the article was cleaned
+    assert int(done.stderr.split()[-1]) > 10_000  # click's objects and Python's own, at least
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from articlefix.atomic import sync_all, write_atomic
 from articlefix.dask import OVER_LIMIT, clean_file, clean_record, problem_record
-from articlefix.explain import file_line
 from articlefix.files import (
     STDIN,
     Input,
@@ -204,6 +203,8 @@ def _act(
     if record["error"] is not None and (record["status"] != EXISTING or batch.verbose):
         progress.say(f"articlefix: {name}: {record['error']}")
     elif batch.verbose and not batch.quiet:
+        from articlefix.explain import file_line  # as --explain's module: for -v only
+
         progress.say(f"articlefix: {name}: {file_line(record)}")
     if record["error"] is None and batch.explain:
         progress.explain(batch.explain, name, record)

@@ -1,17 +1,19 @@
 """Stage 1: bytes in any encoding -> text, with mojibake undone.
 
 Order matters for speed and correctness: a BOM is certain, strict UTF-8 is cheap and almost
-never wrong, and only what fails both goes to chardet (slow to import, so imported late).
+never wrong, and only what fails both goes to sniff.py's guesses and chardet. What only that
+path or mojibake needs (sniff.py, the cp1252 codec, ftfy, chardet) loads only then: a UTF-8
+article does without it.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 from typing import NamedTuple
 
 from articlefix.errors import ArticlefixError
-from articlefix.sniff import detect, mostly_utf8, utf16_without_bom, western
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -58,11 +60,6 @@ _HIDDEN = (
     ),
     ("zero-width", "\u200b\u200c\u200d\u2060\ufeff"),
 )
-# cp1252's characters beyond latin-1, mapped to their byte read as latin-1: after this
-# translation, encoding to latin-1 gives back the bytes that were misread.
-_CP1252_HIGH = {
-    ord(ch): b for b in range(128, 256) if (ch := bytes([b]).decode("cp1252", "ignore")) > "\xff"
-}
 # Text is converted this much at a time, so that a document with a genuine accent near its
 # start (nearly all of them) fails after one chunk instead of after a whole-text copy.
 _CHUNK = 1 << 16
@@ -103,6 +100,8 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
         if data.startswith(bom):
             return _decoded(_strict(data, name), name, 1.0, bom=True, repair=repair)
     if b"\x00" in data:
+        from articlefix.sniff import utf16_without_bom
+
         utf16 = utf16_without_bom(data)
         if utf16 is None:
             raise ArticlefixError("binary data (NUL bytes), not text")
@@ -111,6 +110,8 @@ def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        from articlefix.sniff import detect, mostly_utf8, western
+
         guess = mostly_utf8(data, exc.start) or western(data) or detect(data)
         notes = (guess.note,) if guess.note else ()
         return _decoded(guess.text, guess.encoding, guess.confidence, bom=False, repair=repair,
@@ -213,15 +214,25 @@ def _undo_whole(text: str) -> str | None:
     Done first because some sequences (``â„‚`` for ``ℂ``) are beyond ftfy's per-segment rules.
     """
     decoder = codecs.getincrementaldecoder("utf-8")()
+    high = _cp1252_high()
     parts = []
     try:
         for at in _chunk_starts(text):
-            raw = text[at : at + _CHUNK].translate(_CP1252_HIGH).encode("latin-1")
+            raw = text[at : at + _CHUNK].translate(high).encode("latin-1")
             parts.append(decoder.decode(raw))
         parts.append(decoder.decode(b"", final=True))
     except UnicodeError:  # a character beyond cp1252, or bytes that are not UTF-8
         return None
     return "".join(parts)
+
+
+@cache
+def _cp1252_high() -> dict[int, int]:
+    """cp1252's characters beyond latin-1, mapped to their byte read as latin-1: after this
+    translation, encoding to latin-1 gives back the bytes that were misread. Built on first use
+    (its codec is loaded only then)."""
+    decoded = ((b, bytes([b]).decode("cp1252", "ignore")) for b in range(128, 256))
+    return {ord(ch): b for b, ch in decoded if ch > "\xff"}
 
 
 def _undo_lines(text: str, memo: dict[str, str]) -> tuple[str, bool, bool]:

@@ -11,7 +11,6 @@ import os
 from types import TracebackType
 from typing import Any, BinaryIO, Final
 
-from articlefix.explain import plural
 from articlefix.files import STDIN, Input
 from articlefix.report import json_line
 from articlefix.stdio import write_out
@@ -98,6 +97,8 @@ class Tally:
         self.add(record["status"], removed)
 
     def summary(self, seconds: float) -> str:
+        from articlefix.explain import plural  # one input prints no summary: loaded only here
+
         return (
             f"articlefix: {plural(self.inputs, self.noun)}, {self.changed} changed, "
             f"{plural(self.failed, 'error')}, {self.skipped} skipped, "

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 #: The key the per-record report is added under.
 REPORT_KEY = "articlefix"
-RECORD_SUFFIXES = (".jsonl", ".ndjson")
 
 
 class RecordJob(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
@@ -48,13 +47,6 @@ class Outcome(NamedTuple):
     status: str
     removed: int
     error: str | None = None  # "line 3: invalid JSON: ..."
-
-
-def is_records(name: str) -> bool:
-    """Whether a file name says JSON Lines: ``.jsonl``/``.ndjson``, compressed or not."""
-    from articlefix.streams import base_name
-
-    return base_name(name).lower().endswith(RECORD_SUFFIXES)
 
 
 def clean_line(

@@ -20,6 +20,7 @@ from articlefix.errors import ArticlefixError
 from articlefix.files import STDIN
 
 COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
+RECORD_SUFFIXES = (".jsonl", ".ndjson")
 #: Compression level for written ``.gz``: 6 is gzip's own default; 9 costs about twice the
 #: time for a few per cent on JSON Lines of articles.
 GZIP_LEVEL = 6
@@ -34,6 +35,12 @@ def compression(name: str) -> str | None:
 def base_name(name: str) -> str:
     """``name`` without its compression suffix: ``a.txt.gz`` -> ``a.txt``."""
     return name[: -len(suffix)] if (suffix := compression(name)) else name
+
+
+def is_records(name: str) -> bool:
+    """Whether a file name says JSON Lines: ``.jsonl``/``.ndjson``, compressed or not. Here,
+    not in records.py, because every run asks it and few go on to read records."""
+    return base_name(name).lower().endswith(RECORD_SUFFIXES)
 
 
 def open_input(name: str) -> BinaryIO:

@@ -80,6 +80,24 @@ def test_detector_is_not_imported_for_utf8() -> None:
 
 
 CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy; řeka teče přes město.\n"
+# Chinese and Japanese news in their legacy multi-byte encodings: no spaces, full-width
+# punctuation, so hardly a byte is ASCII (only the line breaks).
+CHINESE = (
+    "北京时间昨天晚上，国家统计局发布了最新的经济数据。数据显示，今年前三个季度国内生产总值同比"
+    "增长百分之五，其中第三季度增长速度略有放缓。\n专家认为，消费和投资仍然是拉动经济增长的主要"
+    "动力，出口形势依然严峻。\n"
+)
+JAPANESE = (
+    "東京都は昨日、新しい交通計画を発表した。計画では、二〇三〇年までに自動運転バスを導入する。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"), [(CHINESE, "gb2312"), (JAPANESE, "euc_jp")], ids=["gb2312", "euc-jp"]
+)
+def test_text_with_almost_no_ascii_bytes_in_a_multibyte_encoding(text: str, encoding: str) -> None:
+    """Refused as 'almost no ASCII bytes: binary' before; random high bytes still are (below)."""
+    assert decode(text.encode(encoding)).text == text
 
 
 @pytest.mark.parametrize(

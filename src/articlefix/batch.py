@@ -49,8 +49,8 @@ if TYPE_CHECKING:
     from articlefix.crawl import SiteIndex
 
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
-EXIT_OK, EXIT_CHANGED, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: click's usage errors
-_COMPARING = ("in-place", "check", "diff")  # modes that compare the result with the file
+EXIT_OK, EXIT_CHANGED, EXIT_FAILED = 0, 1, 3  # 2: click's usage errors; 128 + N: stopping.py
+COMPARING = ("in-place", "check", "diff")  # modes that compare the result with the file
 
 
 class Batch(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
@@ -224,7 +224,7 @@ def _deliver(
         out.write(markdown)
     elif batch.mode == "output-dir" and item.output is not None:
         write_atomic(item.output, markdown.encode("utf-8"), item.inside, sync=False)
-    elif batch.mode in _COMPARING:
+    elif batch.mode in COMPARING:
         return _compare(item.path, markdown, record, batch, progress)
     return record
 
@@ -259,7 +259,7 @@ def _exit_status(tally: Tally, mode: Mode) -> int:
     """3 wins over 1: a caller must learn that some inputs were not processed at all."""
     if tally.failed or tally.skipped:
         return EXIT_FAILED
-    return EXIT_CHANGED if tally.changed and mode in _COMPARING else EXIT_OK
+    return EXIT_CHANGED if tally.changed and mode in COMPARING else EXIT_OK
 
 
 class _Progress:

@@ -8,8 +8,7 @@ instant.
 
 from __future__ import annotations
 
-import sys
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,9 +16,6 @@ from articlefix._version import __version__
 from articlefix.formats import DEFAULT_INCLUDE, FORMATS, MARKDOWN_SUFFIXES
 
 if TYPE_CHECKING:
-    from pathlib import Path  # with urllib and ipaddress: too slow to load for --version
-
-    from articlefix.batch import Mode
     from articlefix.formats import InputFormat
 
 EPILOG = f"""\b
@@ -48,7 +44,6 @@ Exit status:
   141  standard output's reader went away (| head); the run stopped
 """
 _MIB = 1024 * 1024
-SIGINT = 2  # signal.SIGINT everywhere; importing signal is left to runs that handle signals
 
 
 def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -243,34 +238,22 @@ def cli(
     standard output unless --output-dir, --in-place, --check or --diff says otherwise;
     diagnostics go to standard error.
     """
-    from articlefix.batch import EXIT_INTERRUPTED, Batch, default_jobs, run
+    from articlefix import usage
+    from articlefix.batch import COMPARING, Batch, default_jobs, run
     from articlefix.dask import SchedulerUnreachable
-    from articlefix.files import STDIN, collect, report_clash
+    from articlefix.files import collect
     from articlefix.options import Options
     from articlefix.recordcli import RecordFlags, refuse_file_flags, run_records_cli, wants_records
-    from articlefix.streams import compression
 
     out_dir = None
     if output_dir is not None:  # pathlib loads only then: see files.py
         from pathlib import Path
 
         out_dir = Path(output_dir)
-    mode = _mode(in_place=in_place, check=check, diff=diff, output_dir=out_dir)
-    if not paths:
-        if sys.stdin is not None and sys.stdin.isatty():
-            raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
-        paths = (STDIN,)
-    if STDIN in paths and mode not in ("stdout", "check", "diff"):
-        raise click.UsageError(f"'-' (standard input) cannot be used with --{mode}")
-    if quiet and verbose:
-        raise click.UsageError("--quiet and --verbose cannot be used together")
-    if skip_existing and mode != "output-dir":
-        raise click.UsageError("--skip-existing needs --output-dir")
-    if report == STDIN and mode in ("stdout", "diff"):
-        what = "Markdown" if mode == "stdout" else "the diff"
-        raise click.UsageError(f"--report - needs standard output, which {what} takes here")
-    if scheduler:
-        _need_dask()
+    mode = usage.chosen_mode(in_place=in_place, check=check, diff=diff, output_dir=output_dir)
+    paths = usage.inputs_named(paths, mode)
+    usage.check_flags(mode, quiet=quiet, verbose=verbose, skip_existing=skip_existing,
+                      report=report, scheduler=scheduler)  # fmt: skip
     options = Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair)
     flags = RecordFlags(jsonl, text_field, site_field, site_boilerplate, output)
     if wants_records(paths, flags):
@@ -285,40 +268,21 @@ def cli(
         scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
         skip_existing=skip_existing, review=review, sites=site_boilerplate,
     )  # fmt: skip
-    rewrites = mode in ("in-place", "check", "diff")
-    if rewrites and (packed := next(filter(compression, paths), None)):
-        raise click.UsageError(f"--{mode} cannot rewrite a compressed file ({packed})")
-    inputs = collect(paths, include or DEFAULT_INCLUDE, out_dir, max_bytes, rewrites=rewrites)
-    if report and report != STDIN and (clash := report_clash(report, inputs)):
-        raise click.UsageError(clash)
+    usage.check_rewritable(paths, mode)
+    inputs = collect(
+        paths, include or DEFAULT_INCLUDE, out_dir, max_bytes, rewrites=mode in COMPARING
+    )
+    usage.check_report(report, inputs)
     try:
         status = run(inputs, batch)
     except SchedulerUnreachable as exc:
         click.echo(f"articlefix: {exc}", err=True)
         status = 2
     except KeyboardInterrupt as exc:  # Ctrl-C, or stopping.Stopped for SIGTERM and SIGHUP
-        number = getattr(exc, "signum", SIGINT)
-        click.echo(f"articlefix: interrupted{f' ({exc})' * (number != SIGINT)}", err=True)
-        status = EXIT_INTERRUPTED - SIGINT + number  # 128 + the signal, as a shell reports it
+        from articlefix.stopping import exit_status
+
+        status = exit_status(exc)
     ctx.exit(status)
-
-
-def _mode(*, in_place: bool, check: bool, diff: bool, output_dir: Path | None) -> Mode:
-    """The one thing to do with results; two at once make no sense and are a usage error."""
-    chosen = [name for name, on in (("in-place", in_place), ("check", check), ("diff", diff),
-                                    ("output-dir", output_dir is not None)) if on]  # fmt: skip
-    if len(chosen) > 1:
-        raise click.UsageError(f"--{chosen[0]} and --{chosen[1]} cannot be used together")
-    return cast("Mode", chosen[0] if chosen else "stdout")
-
-
-def _need_dask() -> None:
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        raise click.UsageError(
-            "--scheduler needs Dask: python -m pip install 'articlefix[dask]'"
-        ) from None
 
 
 def main() -> None:

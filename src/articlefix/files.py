@@ -165,18 +165,6 @@ def _checked(
     return Input(path, out, size=size, stamp=stamp, inside=os.path.realpath(root))
 
 
-def report_clash(report: str, inputs: Sequence[Input]) -> str | None:
-    """The input or output that ``--report`` would overwrite (a forgotten report name takes
-    the first article's path), if any."""
-    real = os.path.realpath(report)
-    for item in inputs:
-        if item.path != STDIN and os.path.realpath(item.path) == real:
-            return f"--report {report} is also an input"
-        if item.output is not None and os.path.realpath(item.output) == real:
-            return f"--report {report} is also the output of {item.path}"
-    return None
-
-
 def changed(item: Input) -> bool:
     """Whether the file is no longer the one listed (an editor saved it mid-batch): its result
     was cleaned from other bytes, so writing it would lose that save."""

@@ -84,6 +84,7 @@ def run_records_cli(
     except SchedulerUnreachable as exc:
         click.echo(f"articlefix: {exc}", err=True)
         return 2
-    except KeyboardInterrupt:  # --output is left as it was: its temp file goes
-        click.echo("articlefix: interrupted", err=True)
-        return 130
+    except KeyboardInterrupt as exc:  # --output is left as it was: its temp file goes
+        from articlefix.stopping import exit_status
+
+        return exit_status(exc)

@@ -9,6 +9,7 @@ and orphaned workers printed tracebacks.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,15 @@ class Stopped(KeyboardInterrupt):
     def __init__(self, signum: int = signal.SIGINT) -> None:
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
+
+
+def exit_status(stop: KeyboardInterrupt) -> int:
+    """How a stopped run ends, its one line said: ``128 + N``, as a shell reports it (Ctrl-C
+    130, SIGTERM 143, SIGHUP 129). Loaded only then: a run that is not stopped does without
+    ``signal``."""
+    number = getattr(stop, "signum", signal.SIGINT)
+    print(f"articlefix: interrupted{f' ({stop})' * (number != signal.SIGINT)}", file=sys.stderr)
+    return 128 + number
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:

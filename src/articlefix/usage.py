@@ -1,0 +1,92 @@
+"""Which of the command's file-mode flags go together: a combination that makes no sense is a
+usage error (exit 2) with one line saying why, before any file is read.
+
+cli.py declares the flags and hands over to the batch; the rules between them live here
+(records mode has its own, in recordcli.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
+import click
+
+from articlefix.batch import COMPARING
+from articlefix.files import STDIN, Input
+from articlefix.streams import compression
+
+if TYPE_CHECKING:
+    from articlefix.batch import Mode
+
+
+def chosen_mode(*, in_place: bool, check: bool, diff: bool, output_dir: str | None) -> Mode:
+    """The one thing to do with results; two at once make no sense."""
+    chosen = [name for name, on in (("in-place", in_place), ("check", check), ("diff", diff),
+                                    ("output-dir", output_dir is not None)) if on]  # fmt: skip
+    if len(chosen) > 1:
+        raise click.UsageError(f"--{chosen[0]} and --{chosen[1]} cannot be used together")
+    return cast("Mode", chosen[0] if chosen else "stdout")
+
+
+def inputs_named(paths: tuple[str, ...], mode: Mode) -> tuple[str, ...]:
+    """The paths to read: none means standard input, unless it is a terminal (the user forgot
+    the file); standard input has no file to write back to or beside."""
+    if not paths:
+        if sys.stdin is not None and sys.stdin.isatty():
+            raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
+        paths = (STDIN,)
+    if STDIN in paths and mode not in ("stdout", "check", "diff"):
+        raise click.UsageError(f"'-' (standard input) cannot be used with --{mode}")
+    return paths
+
+
+def check_flags(
+    mode: Mode,
+    *,
+    quiet: bool,
+    verbose: bool,
+    skip_existing: bool,
+    report: str | None,
+    scheduler: str | None,
+) -> None:
+    """Flags that contradict each other or the mode, or need what is not installed."""
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose cannot be used together")
+    if skip_existing and mode != "output-dir":
+        raise click.UsageError("--skip-existing needs --output-dir")
+    if report == STDIN and mode in ("stdout", "diff"):
+        what = "Markdown" if mode == "stdout" else "the diff"
+        raise click.UsageError(f"--report - needs standard output, which {what} takes here")
+    if scheduler:
+        _need_dask()
+
+
+def check_rewritable(paths: Sequence[str], mode: Mode) -> None:
+    """A compressed file is read through its decompressor, but never rewritten."""
+    if mode in COMPARING and (packed := next(filter(compression, paths), None)):
+        raise click.UsageError(f"--{mode} cannot rewrite a compressed file ({packed})")
+
+
+def check_report(report: str | None, inputs: Sequence[Input]) -> None:
+    """``--report`` must not overwrite an input or an output (a forgotten report name takes
+    the first article's path)."""
+    if report is None or report == STDIN:
+        return
+    real = os.path.realpath(report)
+    for item in inputs:
+        if item.path != STDIN and os.path.realpath(item.path) == real:
+            raise click.UsageError(f"--report {report} is also an input")
+        if item.output is not None and os.path.realpath(item.output) == real:
+            raise click.UsageError(f"--report {report} is also the output of {item.path}")
+
+
+def _need_dask() -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise click.UsageError(
+            "--scheduler needs Dask: python -m pip install 'articlefix[dask]'"
+        ) from None

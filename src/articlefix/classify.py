@@ -9,42 +9,48 @@ as a quote misleads more than a quote left as a paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import Literal, NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from enum import StrEnum
+from typing import NamedTuple
 
-from articlefix.blocks import DASHES, LEADING_DASH, Block
-from articlefix.headings import EVIDENCE, introduces, short_title, size, title_shape
-
-TypedKind = Literal["heading", "quote", "attribution", "paragraph", "item"]
-_PARAGRAPH: TypedKind = "paragraph"
-
-# A name starts with a capital, or with digits and a letter ("9to5Mac.com").
-_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ]|\d+[^\W\d_])[\w'’.-]*"
-_PARTICLE = r"(?:de|da|di|del|van|von|der|den|le|la|du|bin|al|ibn|ten|ter|zu)"
-_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}"
-# "Mark Cancian, Center for Strategic and International Studies (CSIS)"
-_NAME_ORG = re.compile(rf"{_NAME},\s+[A-ZÀ-Þ][^.!?\d]{{1,120}}")
-# "— Jane Doe", "— Jane Doe (@jane) 18 November 2019", "– Jane Doe, spokeswoman"
-_DASH_STARTS = tuple(DASHES)  # what ``_DASH_NAME`` starts with
-_DASH_NAME = re.compile(rf"[{DASHES}]\s*(?:{_NAME}|{_CAP}\w)(?:\s*\(@\w+\))?(?:[ ,].{{0,100}})?")
-# "— jane (@jane_doe) March 3, 2020": a post's author line, whatever the case of the name.
-_TWEET = re.compile(rf"[{DASHES}]\s*[^\s()][^()]{{0,80}}\(@\w{{1,30}}\)(?:\s.{{0,60}})?")
-# "By Jane Doe", "Von Hans Müller, dpa": who wrote the article, not who said a paragraph.
-_BYLINE = re.compile(rf"[{DASHES}-]*\s*(?:by|von|par|por)\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
-_QUOTE_END = (".", "!", "?", "…", '"', "”", "»", "“")
+from articlefix.blocks import LEADING_DASH, Block
+from articlefix.headings import EVIDENCE, introduces, short_title, title_shape
+from articlefix.quotes import Pairing, pairing
 
 
-Test = Callable[[str, "TypedKind | None", Block | None], "str | None"]
+class TagKind(StrEnum):
+    """How a kept block is written; the report's ``kind`` is the value."""
+
+    HEADING = "heading"
+    QUOTE = "quote"
+    ATTRIBUTION = "attribution"
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+
+
+#: The kinds the report lists as tags (a paragraph is the default, not a tag).
+TAGGED = frozenset(TagKind) - {TagKind.PARAGRAPH}
+
+
+class Credit(NamedTuple):
+    """A pull quote's attribution line (without its dash) and the rule that found it."""
+
+    text: str
+    rule: str
 
 
 class TypedBlock(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
-    """A kept block with its kind for rendering and the rule that chose it, for the report."""
+    """A kept block with its kind for rendering and the rule that chose it, for the report.
+
+    A pull quote is one unit: the quoted paragraph, with its attribution as ``credit``.
+    """
 
     text: str
-    kind: TypedKind
+    kind: TagKind
     rule: str
     level: int = 2
     marker: str = ""  # a list item's, as blocks.py found it
+    credit: Credit | None = None
 
 
 def _taggable(block: Block | None) -> bool:
@@ -52,64 +58,33 @@ def _taggable(block: Block | None) -> bool:
     return block is not None and block.kind == "text" and "\n" not in block.text
 
 
-def _attribution_line(text: str, quote: str) -> bool:
-    """A dash-led name after any paragraph; ``Name, Organisation`` only after a full sentence.
-
-    Cheap tests first: this runs on every block, and nearly every block fails the first one
-    (each pattern needs its dash or its comma).
-    """
-    if text.endswith("."):
-        return False
-    if text.startswith(_DASH_STARTS):
-        shaped = bool(_DASH_NAME.fullmatch(text) or _TWEET.fullmatch(text))
-    else:
-        shaped = "," in text and quote.rstrip().endswith(_QUOTE_END)
-        shaped = shaped and bool(_NAME_ORG.fullmatch(text))
-    return shaped and size(text) <= 24 and not _BYLINE.match(text)
-
-
-#: Fewest words of a quoted paragraph: shorter lines before a name are captions and labels.
-#: A post before its ``— Name (@handle) Date`` line is quoted however short it is.
-QUOTE_WORDS = 6
-
-
-def closes_quote(text: str, before: str) -> bool:
-    """``text`` is the attribution line of the paragraph ``before`` (the quote rule's test).
-
-    Public because dedup needs it too: the same speaker quoted twice repeats this line, and it
-    must stay with its quote unless the quote itself went as a copy.
-    """
-    return (
-        _attribution_line(text, before)
-        and "\n" not in before
-        and (size(before) >= QUOTE_WORDS or bool(_TWEET.fullmatch(text)))
-    )
-
-
 _ATTRIBUTION_RULE = "attribution line after a pull quote"
+_AS_MARKED = "marked in the input"
 _QUOTE_RULE = "paragraph followed by an attribution line"
 
+#: A tagging rule's test: block ``k`` of the kept blocks, with their pull-quote shapes.
+Test = Callable[[int, Sequence[Block], Pairing], "str | None"]
 
-def _is_attribution(text: str, before: TypedKind | None, after: Block | None) -> str | None:
-    return _ATTRIBUTION_RULE if before == "quote" else None
 
-
-def _is_quote(text: str, before: TypedKind | None, after: Block | None) -> str | None:
-    quoted = after is not None and _taggable(after) and closes_quote(after.text, text)
+def _is_quote(k: int, blocks: Sequence[Block], pairs: Pairing) -> str | None:
+    after = blocks[k + 1] if k + 1 < len(blocks) else None
+    quoted = _taggable(after) and pairs.closes(k + 1, k)
     return _QUOTE_RULE if quoted else None
 
 
-def _is_heading(text: str, before: TypedKind | None, after: Block | None) -> str | None:
+def _is_heading(k: int, blocks: Sequence[Block], pairs: Pairing) -> str | None:
     """A title's shape, then the first of :data:`EVIDENCE` that ``after`` is text it heads.
 
     Not before a line that would attribute it as a quote.
     """
-    following = "" if after is None else after.text
-    if after is None or not title_shape(text, following):
+    if k + 1 >= len(blocks):
+        return None
+    text, after = blocks[k].text, blocks[k + 1]
+    if not title_shape(text, after.text):
         return None
     for name, evidence in EVIDENCE:
-        if evidence(text, following):
-            quoted = _reads_as_text(after) and _attribution_line(following, text)
+        if evidence(text, after.text):
+            quoted = _reads_as_text(after) and pairs.attributes(k + 1, k)
             return None if quoted else name
     return None
 
@@ -119,37 +94,63 @@ def _reads_as_text(block: Block) -> bool:
     return block.kind in ("text", "heading") and "\n" not in block.text
 
 
+class Rule(NamedTuple):
+    """A tagging rule: the kind it gives and the test that names it (or not)."""
+
+    kind: TagKind
+    test: Test
+
+
 #: Tried in order; the first test that names a rule decides the kind. Blocks the input already
 #: marked (``##``, ``>``, verbatim Markdown) keep their kind and never reach these rules.
-RULES: tuple[tuple[TypedKind, Test], ...] = (
-    ("attribution", _is_attribution),
-    ("quote", _is_quote),
-    ("heading", _is_heading),
-)
+RULES: tuple[Rule, ...] = (Rule(TagKind.QUOTE, _is_quote), Rule(TagKind.HEADING, _is_heading))
 
 
 def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
-    """Kinds for the kept blocks, in order."""
-    blocks = _unpaired(blocks)
+    """Kinds for the kept blocks, in order; a pull quote and its attribution as one unit."""
+    blocks = _alone_as_text(blocks)
+    pairs = pairing([b.text for b in blocks]) if tag else None
     out: list[TypedBlock] = []
-    for k, block in enumerate(blocks):
-        if block.kind != "text":  # list items: lists.py says why
-            rule = block.note or "marked in the input"
-            level = block.level or 2
-            out.append(TypedBlock(block.text, block.kind, rule, level, block.marker))
-            continue
-        name, kind = _PLAIN, _PARAGRAPH
-        if tag and _taggable(block):
-            text = block.text
-            before = out[-1].kind if out else None
-            after = blocks[k + 1] if k + 1 < len(blocks) else None
-            for rule_kind, test in RULES:
-                if (found := test(text, before, after)) is not None:
-                    name, kind = found, rule_kind
-                    break
-        text = LEADING_DASH.sub("", block.text) if kind == "attribution" else block.text
-        out.append(TypedBlock(text, kind, name))  # attribution: dash is written
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        typed = _marked(blocks, k) if block.kind != "text" else None
+        if typed is None and pairs is not None and _taggable(block):
+            typed = _tagged(blocks, k, pairs)
+        typed = typed or TypedBlock(block.text, TagKind.PARAGRAPH, _PLAIN)
+        out.append(typed)
+        k += 2 if typed.credit else 1
     return _over_headings(out) if tag else out
+
+
+def _marked(blocks: Sequence[Block], k: int) -> TypedBlock:
+    """A block whose kind the input's markup (or lists.py) gave: a quote takes the attribution
+    after it, which :func:`_alone_as_text` left there."""
+    block = blocks[k]
+    rule = block.note or _AS_MARKED
+    if block.kind != "quote":
+        return TypedBlock(block.text, TagKind(block.kind), rule, block.level or 2, block.marker)
+    by = blocks[k + 1]
+    credit = Credit(by.text, by.note or _AS_MARKED)
+    return TypedBlock(block.text, TagKind.QUOTE, rule, credit=credit)
+
+
+def _tagged(blocks: Sequence[Block], k: int, pairs: Pairing) -> TypedBlock | None:
+    for kind, test in RULES:
+        if (name := test(k, blocks, pairs)) is not None:
+            if kind is not TagKind.QUOTE:
+                return TypedBlock(blocks[k].text, kind, name)
+            by = Credit(LEADING_DASH.sub("", blocks[k + 1].text), _ATTRIBUTION_RULE)
+            return TypedBlock(blocks[k].text, kind, name, credit=by)
+    return None
+
+
+def per_block(typed: Sequence[TypedBlock]) -> Iterator[TypedBlock]:
+    """One entry per kept block, as the report lists them: a pull quote, then its attribution."""
+    for unit in typed:
+        yield unit
+        if unit.credit is not None:
+            yield TypedBlock(unit.credit.text, TagKind.ATTRIBUTION, unit.credit.rule)
 
 
 _PLAIN = "plain paragraph"
@@ -169,13 +170,13 @@ def _over_headings(out: list[TypedBlock]) -> list[TypedBlock]:
         block, below = out[k], out[k + 1]
         if (
             block.rule == _PLAIN
-            and below.kind == "heading"
+            and below.kind is TagKind.HEADING
             and _title_line(block)
             and introduces(below.text, out[k + 2].text)
             and not (k and out[k - 1].rule == _PLAIN and _title_line(out[k - 1]))
             and not (_NUMBERED.match(block.text) and _NUMBERED.match(below.text))
         ):
-            out[k] = TypedBlock(block.text, "heading", _OVER_HEADING)
+            out[k] = TypedBlock(block.text, TagKind.HEADING, _OVER_HEADING)
     return out
 
 
@@ -183,7 +184,7 @@ def _title_line(block: TypedBlock) -> bool:
     return "\n" not in block.text and title_shape(text := block.text) and short_title(text)
 
 
-def _unpaired(blocks: Sequence[Block]) -> list[Block]:
+def _alone_as_text(blocks: Sequence[Block]) -> list[Block]:
     """A quote and its attribution stand together or not at all.
 
     Dedup may keep one of a pair the input marked and drop the other (a re-pasted quote with

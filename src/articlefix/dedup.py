@@ -10,7 +10,7 @@ only when every difference from its original is a known formatting artefact.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -19,6 +19,7 @@ from rapidfuzz.process import extract
 
 from articlefix.fingerprint import Fingerprints
 from articlefix.labels import LabelRuns
+from articlefix.quotes import Pairing
 from articlefix.whitelist import difference, typo
 
 #: Candidates must score this with rapidfuzz before the whitelist looks at them.
@@ -48,15 +49,15 @@ def dedup(
     prints: Fingerprints,
     *,
     max_candidates: int,
-    closes_quote: Callable[[str, str], bool] | None = None,
+    pairing: Pairing,
 ) -> list[Verdict]:
     """One verdict per block; empty fingerprints (verbatim Markdown, blank) are always kept.
 
-    ``closes_quote(text, before)`` tells an attribution line from its quote. Such a line that
-    repeats an earlier attribution is the same speaker quoted again: like a short label, it
-    goes only inside a repeated run, so a second quote keeps its speaker.
+    ``pairing`` (``quotes.pairing`` of ``texts``) tells an attribution line from its quote.
+    Such a line that repeats an earlier attribution is the same speaker quoted again: like a
+    short label, it goes only inside a repeated run, so a second quote keeps its speaker.
     """
-    return _Dedup(texts, prints, max_candidates, closes_quote).run()
+    return _Dedup(texts, prints, max_candidates, pairing).run()
 
 
 class _Dedup:
@@ -67,10 +68,10 @@ class _Dedup:
         texts: Sequence[str],
         prints: Fingerprints,
         max_candidates: int,
-        closes_quote: Callable[[str, str], bool] | None,
+        pairing: Pairing,
     ) -> None:
         self.texts, self.max_candidates = texts, max_candidates
-        self.closes_quote = closes_quote
+        self.pairing = pairing
         # Copies: a teaser expanded in place takes on its full paragraph's fingerprint.
         self.norms, self.teasers = list(prints.norms), set(prints.teasers)
         self.stops = prints.stops
@@ -95,7 +96,7 @@ class _Dedup:
                 previous = None
                 continue
             # Judged against what is kept, not what was pasted: a second run sees the same.
-            if before is not None and self._closes_quote(j, before):
+            if before is not None and self.pairing.closes(j, before):
                 self.attributions.add(j)
             verdict = self._judge(j, size, previous)
             self.verdicts[j] = verdict
@@ -108,11 +109,6 @@ class _Dedup:
             what = "attribution line" if j in self.attributions else "short label"
             self.verdicts[j] = Verdict(False, f"{what} in a repeated run", of)
         return self.verdicts
-
-    def _closes_quote(self, j: int, before: int) -> bool:
-        return self.closes_quote is not None and self.closes_quote(
-            self.texts[j], self.texts[before]
-        )
 
     def _judge(self, j: int, size: int, previous: int | None) -> Verdict:
         norm = self.norms[j]

@@ -6,13 +6,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix.blocks import Block, split_blocks
-from articlefix.classify import TypedBlock, classify, closes_quote
+from articlefix.classify import TAGGED, TypedBlock, classify, per_block
 from articlefix.decode import Decoded, decode, repair_mojibake
 from articlefix.dedup import Verdict, dedup
 from articlefix.fingerprint import fingerprints
 from articlefix.lists import list_items
 from articlefix.options import Options
 from articlefix.paste import LONG, pasted
+from articlefix.quotes import pairing
 from articlefix.render import render
 from articlefix.report import Encoding, Removal, Report, SimilarKept, SiteRemoval, Tag, preview
 
@@ -81,7 +82,7 @@ def trace(data: str | bytes, options: Options | None = None) -> Trace:
     if options.input_format == "markdown":
         return Trace(clean(data, options), ())
     staged = _staged(_read(decode(data, repair=options.repair_mojibake), options), options, None)
-    typed = dict(zip((n for n, _ in staged.kept), staged.typed, strict=True))
+    typed = dict(zip((n for n, _ in staged.kept), per_block(staged.typed), strict=True))
     blocks = tuple(
         Traced(b.text, b.line, v.keep, t.kind if t else "", t.rule if t else "", v.reason,
                v.of, v.similarity, t.text if t else "", t.marker if t else "")
@@ -250,13 +251,9 @@ def _dedup_content(
 
 def _dedup(blocks: list[Block], options: Options, *, authored: bool) -> list[Verdict]:
     """Verdicts for ``blocks``; the fingerprints, as large as the text, die with this call."""
-    prints = fingerprints([b.text for b in blocks])
-    verdicts = dedup(
-        [b.text for b in blocks],
-        prints,
-        max_candidates=options.max_candidates,
-        closes_quote=closes_quote,
-    )
+    texts = [b.text for b in blocks]
+    prints = fingerprints(texts)
+    verdicts = dedup(texts, prints, max_candidates=options.max_candidates, pairing=pairing(texts))
     return pasted(verdicts, prints.sizes, authored=authored)
 
 
@@ -296,6 +293,6 @@ def _similar(blocks: list[Block], verdicts: list[Verdict]) -> tuple[SimilarKept,
 def _tags(kept: list[tuple[int, Block]], typed: list[TypedBlock]) -> tuple[Tag, ...]:
     return tuple(
         Tag(n + 1, b.line, t.kind, t.rule)
-        for (n, b), t in zip(kept, typed, strict=True)
-        if t.kind in ("heading", "quote", "attribution", "item")
+        for (n, b), t in zip(kept, per_block(typed), strict=True)
+        if t.kind in TAGGED
     )

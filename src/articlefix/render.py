@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from articlefix.classify import TypedBlock, TypedKind
+from articlefix.classify import TagKind, TypedBlock
 
 _BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # not inside a word: could emphasise
@@ -53,12 +53,17 @@ def _heading(block: TypedBlock) -> str:
     return f"{'#' * block.level} {text}"
 
 
-_WRITERS: dict[TypedKind, Callable[[TypedBlock], str]] = {
-    "heading": _heading,
-    "quote": lambda block: "\n".join(f"> {line}" for line in escape(block.text).split("\n")),
-    "attribution": lambda block: f">\n> — {escape(block.text)}",
-    "paragraph": lambda block: escape(block.text),
-    "item": lambda block: f"{block.marker} {escape(block.text)}",
+def _pull_quote(block: TypedBlock) -> str:
+    """The quoted paragraph and, in the same blockquote after an empty ``>`` line, who said it."""
+    quote = "\n".join(f"> {line}" for line in escape(block.text).split("\n"))
+    return quote if block.credit is None else f"{quote}\n>\n> — {escape(block.credit.text)}"
+
+
+_WRITERS: dict[TagKind, Callable[[TypedBlock], str]] = {
+    TagKind.HEADING: _heading,
+    TagKind.QUOTE: _pull_quote,
+    TagKind.PARAGRAPH: lambda block: escape(block.text),
+    TagKind.ITEM: lambda block: f"{block.marker} {escape(block.text)}",
 }
 
 
@@ -79,9 +84,7 @@ def render(blocks: Sequence[TypedBlock]) -> str:
     before = None
     for block in blocks:
         written = _WRITERS[block.kind](block)
-        if block.kind == "attribution" and parts and parts[-1].startswith("> "):
-            parts[-1] += "\n" + written  # the attribution closes its quote's blockquote
-        elif _same_list(block, before):
+        if _same_list(block, before):
             parts[-1] += "\n" + written
         else:
             parts.append(written)

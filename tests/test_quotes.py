@@ -1,0 +1,65 @@
+"""The pull quote as one unit: one rule (quotes.py) read by dedup and classify, one writer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from articlefix import clean
+from articlefix.blocks import split_blocks
+from articlefix.classify import Credit, TagKind, TypedBlock, classify, per_block
+from articlefix.quotes import pairing
+from articlefix.render import render
+
+SAID = "We will open the new ferry terminal before the summer season begins."
+POST = "ferry's late again"
+
+
+@pytest.mark.parametrize(
+    ("quote", "line", "closes", "attributes"),
+    [
+        (SAID, "— Ana Lopez, Harbour Board", True, True),
+        (SAID, "Ana Lopez, Harbour Board", True, True),
+        (SAID.rstrip("."), "Ana Lopez, Harbour Board", False, False),  # no sentence end
+        ("A short caption", "— Ana Lopez", False, True),  # too short to be quoted
+        (POST, "— quaywatch (@quaywatch) 3 May 2024", True, True),  # a post, however short
+        (SAID, "— By Ana Lopez", False, False),  # who wrote it, not who said it
+        (SAID, "Von Ana Lopez, Hafenblatt", False, False),
+        (SAID, "— Ana Lopez, Harbour Board.", False, False),  # a sentence, not a name
+    ],
+)
+def test_which_line_attributes_the_paragraph_before_it(
+    quote: str, line: str, closes: bool, attributes: bool
+) -> None:
+    pairs = pairing([quote, line])
+    assert pairs.closes(1, 0) is closes
+    assert pairs.attributes(1, 0) is attributes
+
+
+def test_without_a_speaker_line_no_quote_shape_is_worked_out() -> None:
+    pairs = pairing([SAID, "The board meets on Tuesday."])
+    assert pairs.quotes == b""
+    assert not pairs.closes(1, 0)
+
+
+def test_classify_emits_the_quote_and_its_attribution_as_one_unit() -> None:
+    blocks = split_blocks(f"{SAID}\n— Ana Lopez, Harbour Board\nThe board meets on Tuesday.\n")
+    typed = classify(blocks, tag=True)
+    assert [t.kind for t in typed] == [TagKind.QUOTE, TagKind.PARAGRAPH]
+    assert typed[0].credit == Credit("Ana Lopez, Harbour Board", typed[0].credit.rule)
+    assert [t.kind for t in per_block(typed)] == ["quote", "attribution", "paragraph"]
+
+
+def test_render_writes_the_unit_as_one_blockquote() -> None:
+    unit = TypedBlock(SAID, TagKind.QUOTE, "test", credit=Credit("Ana Lopez", "test"))
+    after = TypedBlock("The board meets on Tuesday.", TagKind.PARAGRAPH, "test")
+    assert render([unit, after]) == f"> {SAID}\n>\n> — Ana Lopez\n\nThe board meets on Tuesday.\n"
+
+
+def test_report_lists_quote_and_attribution_at_their_own_lines() -> None:
+    result = clean(f"Harbour news\n{SAID}\n— Ana Lopez, Harbour Board\n{SAID[:40]} later.\n")
+    tags = [(t.line, t.kind, t.rule) for t in result.report.tags]
+    assert (2, "quote", "paragraph followed by an attribution line") in tags
+    assert (3, "attribution", "attribution line after a pull quote") in tags
+    assert '"kind": "attribution"' in json.dumps([t._asdict() for t in result.report.tags])

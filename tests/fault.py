@@ -25,7 +25,7 @@ from typing import Any
 import articlefix.batch
 import articlefix.recordbatch
 from articlefix.cli import main
-from articlefix.dask import clean_file
+from articlefix.inputrecord import InputRecord, clean_file
 from articlefix.records import clean_lines
 
 #: For ``cleaning:``: the file name, the group flag and the signal (module-level, so that a
@@ -33,7 +33,7 @@ from articlefix.records import clean_lines
 WANTED: list[str] = []
 
 
-def cleaning(path: str, options: Any, max_bytes: int | None = None) -> dict[str, Any]:
+def cleaning(path: str, options: Any, max_bytes: int | None = None) -> InputRecord:
     """``clean_file``, with the signal when the wanted file comes."""
     name, group, number = WANTED
     if Path(path).name == name:

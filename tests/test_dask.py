@@ -13,7 +13,8 @@ import pytest
 
 import articlefix
 from articlefix import Options, clean
-from articlefix.dask import clean_file, clean_paths
+from articlefix.dask import clean_paths
+from articlefix.inputrecord import clean_file
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 RECORD_KEYS = {
@@ -121,9 +122,9 @@ def test_max_bytes_is_the_largest_size_cleaned(tmp_path: Path) -> None:
     page = tmp_path / "a.txt"
     page.write_bytes((SAMPLES / "seed.txt").read_bytes())
     size = page.stat().st_size
-    assert clean_file(str(page), Options(), max_bytes=size)["status"] == "changed"
-    assert clean_file(str(page), Options(), max_bytes=size - 1)["status"] == "skipped"
-    assert clean_file(str(page), Options())["bytes_in"] == size
+    assert clean_file(str(page), Options(), max_bytes=size).status == "changed"
+    assert clean_file(str(page), Options(), max_bytes=size - 1).status == "skipped"
+    assert clean_file(str(page), Options()).bytes_in == size
 
 
 def test_clean_and_its_values_pickle_with_the_standard_pickle(corpus: list[Path]) -> None:

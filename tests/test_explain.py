@@ -7,6 +7,7 @@ import io
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,10 @@ from click.testing import CliRunner, Result
 
 from articlefix import batch
 from articlefix.cli import cli
-from articlefix.dask import clean_record
 from articlefix.explain import Explainer, fit
 from articlefix.files import collect
+from articlefix.inputrecord import InputRecord, clean_input
+from articlefix.report import Report
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PARA = (
@@ -73,16 +75,20 @@ def test_a_file_named_like_the_option_after_a_double_dash_is_a_file(tmp_path: Pa
     assert result.exit_code == 0 and result.stderr == ""
 
 
-def terminal_lines(record: dict[str, object], width: int = 80) -> list[str]:
-    lines: list[str] = []
-    Explainer("text", lines.append, width=width).record("seed.txt", record)
-    return lines
+def terminal_lines(record: InputRecord, width: int = 80) -> list[str]:
+    return Explainer("text", width=width).lines("seed.txt", record)
+
+
+def cleaned(name: str, data: bytes) -> tuple[InputRecord, Report]:
+    record = clean_input(name, data)
+    assert record.report is not None
+    return record, record.report
 
 
 def test_the_seed_fits_80_columns_one_line_per_removal_no_word_broken() -> None:
-    record = clean_record("seed.txt", (SAMPLES / "seed.txt").read_bytes())
+    record, report = cleaned("seed.txt", (SAMPLES / "seed.txt").read_bytes())
     lines = terminal_lines(record)
-    assert len(lines) == 2 + len(record["removed"]) == 44  # title, header, one line each
+    assert len(lines) == 2 + len(report.removed) == 44  # title, header, one line each
     assert all(len(line) <= 80 for line in lines)
     source = (SAMPLES / "seed.txt").read_text(encoding="utf-8")
     whole = set(source.split())
@@ -94,19 +100,14 @@ def test_the_seed_fits_80_columns_one_line_per_removal_no_word_broken() -> None:
 
 
 def test_a_look_alike_shows_what_differs_in_the_text_as_written(tmp_path: Path) -> None:
-    record = clean_record("a.txt", DIRTY.encode())
+    record, report = cleaned("a.txt", DIRTY.encode())
     lines = terminal_lines(record)
-    assert lines[-2].split()[:4] == [
-        "4",
-        "1",
-        "kept,",
-        f"{record['similar_kept'][0]['similarity']:.0f}%",
-    ]
+    assert lines[-2].split()[:4] == ["4", "1", "kept,", f"{report.similar_kept[0].similarity:.0f}%"]
     assert lines[-1].strip() == "differs: 'Tuesday' became 'Friday'"
 
 
 def test_narrow_terminals_put_the_text_on_a_line_of_its_own() -> None:
-    record = clean_record("a.txt", DIRTY.encode())
+    record = clean_input("a.txt", DIRTY.encode())
     lines = terminal_lines(record, width=40)
     assert all(len(line) <= 40 for line in lines)
     assert any(line.strip().startswith("The harbour authority said") for line in lines)
@@ -127,12 +128,13 @@ def test_fit_cuts_after_a_whole_word(text: str, width: int, cut: str) -> None:
 
 
 def test_warnings_are_entries_too() -> None:
-    record = {**clean_record("a.txt", DIRTY.encode()), "warnings": ["1 zero-width character"]}
-    assert terminal_lines(record)[-1] == "warning: 1 zero-width character"
+    record, report = cleaned("a.txt", DIRTY.encode())
+    warned = record._replace(report=replace(report, warnings=("1 zero-width character",)))
+    assert terminal_lines(warned)[-1] == "warning: 1 zero-width character"
 
 
 def test_hostile_text_cannot_drive_the_terminal() -> None:
-    record = clean_record("a.txt", f"{PARA} \x1b[31mred\u202e\n{PARA} \x1b[31mred\u202e\n".encode())
+    record = clean_input("a.txt", f"{PARA} \x1b[31mred\u202e\n{PARA} \x1b[31mred\u202e\n".encode())
     lines = terminal_lines(record)
     assert not any(re.search("[\x1b\u202e]", line) for line in lines)
 
@@ -150,6 +152,9 @@ def test_one_input_shows_no_progress_bar_to_leave_behind(
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     paths = [str(write(tmp_path / "a.txt", DIRTY))]
-    batch.run(collect(paths, ("*.txt",), None, 1 << 20), batch.Batch(mode="check", explain="text"))
+    batch.run(
+        collect(paths, ("*.txt",), None, 1 << 20),
+        batch.Batch(mode="check", explain=Explainer("text", width=80)),
+    )
     assert "cleaning" not in terminal.getvalue()
     assert "exact repeat" in terminal.getvalue()

@@ -231,7 +231,7 @@ def test_ctrl_c_exits_130_and_leaves_no_output(
 ) -> None:
     import articlefix.records
 
-    real = articlefix.records.clean_record
+    real = articlefix.records.clean_input
     calls: list[int] = []
 
     def interrupted(*args: Any, **kwargs: Any) -> Any:
@@ -240,7 +240,7 @@ def test_ctrl_c_exits_130_and_leaves_no_output(
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(articlefix.records, "clean_record", interrupted)
+    monkeypatch.setattr(articlefix.records, "clean_input", interrupted)
     result = run(
         "-j", "1", write(tmp_path / "in.jsonl", articles(5)), "--output", tmp_path / "o.jsonl"
     )

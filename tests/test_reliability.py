@@ -26,7 +26,8 @@ from click.testing import CliRunner, Result
 import articlefix
 from articlefix import batch
 from articlefix.cli import cli
-from articlefix.dask import clean_file as real_clean_file
+from articlefix.inputrecord import InputRecord
+from articlefix.inputrecord import clean_file as real_clean_file
 
 SRC = Path(articlefix.__file__).resolve().parent.parent
 SUMMARY = re.compile(r"articlefix: \d+ files?, ")
@@ -101,7 +102,7 @@ def with_each_read(monkeypatch: pytest.MonkeyPatch, before: Callable[[Path], Non
 
     def clean_file(
         path: str, options: articlefix.Options, max_bytes: int | None = None
-    ) -> dict[str, Any]:
+    ) -> InputRecord:
         before(Path(path))
         return real_clean_file(path, options, max_bytes)
 
@@ -253,7 +254,7 @@ def test_a_file_saved_while_it_is_cleaned_keeps_that_save(
 
     def clean_then_save(
         path: str, options: articlefix.Options, max_bytes: int | None = None
-    ) -> dict[str, Any]:
+    ) -> InputRecord:
         record = real_clean_file(path, options, max_bytes)
         if path == str(pages[1]):
             Path(path).write_bytes(saved)

@@ -1,8 +1,8 @@
 """Many paths -> results: the worker pool (or a Dask cluster), what each mode does with a
 result, the JSON Lines report, progress and the exit status.
 
-Workers run only the pure library function (through :func:`articlefix.dask.clean_file`, the
-same record a Dask or Spark job produces); every write happens here in the parent, in input
+Workers run only the pure library function (through :func:`articlefix.inputrecord.clean_file`,
+the same record a Dask or Spark job produces); every write happens here in the parent, in input
 order, so the bytes out and the report are the same whatever the number of workers.
 
 One report record per input (JSON Lines, in input order)::
@@ -28,10 +28,9 @@ import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from articlefix.atomic import sync_all, write_atomic
-from articlefix.dask import OVER_LIMIT, clean_file, clean_record, problem_record
 from articlefix.files import (
     STDIN,
     Input,
@@ -41,12 +40,15 @@ from articlefix.files import (
     shown,
     unified_diff,
 )  # fmt: skip
+from articlefix.inputrecord import OVER_LIMIT, InputRecord, clean_file, clean_input, not_cleaned
 from articlefix.options import Options
-from articlefix.outputs import EXISTING, MarkdownOut, ReportFile, Tally, skip_existing
+from articlefix.outputs import MarkdownOut, Progress, ReportFile, Tally, skip_existing
+from articlefix.report import Status
 from articlefix.stdio import OutputFailed, ended_by, read_in, write_out
 
 if TYPE_CHECKING:
     from articlefix.crawl import SiteIndex
+    from articlefix.explain import Explainer
 
 Mode = Literal["stdout", "output-dir", "in-place", "check", "diff"]
 EXIT_OK, EXIT_CHANGED, EXIT_FAILED = 0, 1, 3  # 2: click's usage errors; 128 + N: stopping.py
@@ -63,7 +65,7 @@ class Batch(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     max_bytes: int | None = None  # a file that grew past it since it was listed is skipped
     quiet: bool = False
     verbose: bool = False  # the summary line for one input too, and a line per file
-    explain: str = ""  # --explain: "text" or "json"
+    explain: Explainer | None = None  # --explain: the command's, given each cleaned input
     scheduler: str | None = None
     stdin_name: str | None = None  # --stdin-filename: rules (.md) and messages for '-'
     skip_existing: bool = False  # an output that is already there is left alone
@@ -94,15 +96,15 @@ def run(inputs: list[Input], batch: Batch) -> int:
 
                 stack.enter_context(handled())
             report = stack.enter_context(ReportFile(batch.report))
-            progress = stack.enter_context(_Progress(len(inputs), show=show))
+            progress = stack.enter_context(Progress(len(inputs), show=show))
             results = stack.enter_context(_cleaned(todo, batch))
             for item in inputs:
                 record = _next_record(item, results, batch)
-                if review is not None and record["markdown"] is not None:  # before -i writes
-                    review.add(_name(item, batch), item.path, record.get("input"), batch.options)
+                if review is not None and record.markdown is not None:  # before -i writes
+                    review.add(_name(item, batch), item.path, record.data, batch.options)
                 record = _act(item, record, batch, progress, out)
-                tally.add_record(record)
-                report.write(record)
+                tally.add(record.status, record.removed)
+                report.write(record.to_json())
                 progress.advance()
         if batch.mode == "output-dir" and tally.inputs > tally.failed + tally.skipped:
             sync_all()  # the outputs were renamed into place unsynced, new files at least
@@ -130,23 +132,23 @@ def default_jobs() -> int:
     return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
-def _next_record(item: Input, results: Iterator[dict[str, Any]], batch: Batch) -> dict[str, Any]:
+def _next_record(item: Input, results: Iterator[InputRecord], batch: Batch) -> InputRecord:
     if item.problem is not None:
-        return problem_record(item.path, item.status, item.problem, item.size)
+        return not_cleaned(item.path, item.status or Status.ERROR, item.problem, item.size)
     if item.path == STDIN:  # the bytes go along: --check and --diff compare with them
         name = batch.stdin_name or STDIN
         try:
             data = read_in(batch.max_bytes)
         except OSError as exc:
-            return problem_record(name, "error", cause(exc), None)
+            return not_cleaned(name, Status.ERROR, cause(exc), None)
         if data is None:
-            return problem_record(name, "skipped", OVER_LIMIT.format(batch.max_bytes), None)
-        return {**clean_record(name, data, batch.options), "input": data}
+            return not_cleaned(name, Status.SKIPPED, OVER_LIMIT.format(batch.max_bytes), None)
+        return clean_input(name, data, batch.options)._replace(data=data)
     return next(results)
 
 
 @contextmanager
-def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]]]:
+def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[InputRecord]]:
     """Records for ``paths`` in their order: in-process, a process pool, or a Dask cluster."""
     work = partial(clean_file, options=batch.options, max_bytes=batch.max_bytes)
     index = None
@@ -171,55 +173,55 @@ def _cleaned(paths: list[str], batch: Batch) -> Iterator[Iterator[dict[str, Any]
             results.close()
 
 
-def _lost(path: str, why: str) -> dict[str, Any]:
-    return problem_record(path, "error", f"{why} while cleaning this file", None)
+def _lost(path: str, why: str) -> InputRecord:
+    return not_cleaned(path, Status.ERROR, f"{why} while cleaning this file", None)
 
 
-def _on_cluster(paths: list[str], batch: Batch, index: SiteIndex | None) -> list[dict[str, Any]]:
+def _on_cluster(paths: list[str], batch: Batch, index: SiteIndex | None) -> list[InputRecord]:
     """Send the paths to a running ``dask-scheduler``; its workers must see the same files."""
     from articlefix.dask import clean_paths, connect
 
     with connect(batch.scheduler or ""):  # unreachable: SchedulerUnreachable, exit 2
-        bag = clean_paths(paths, batch.options, max_bytes=batch.max_bytes, index=index)
+        bag = clean_paths(paths, batch.options, max_bytes=batch.max_bytes, index=index, plain=False)
         return list(bag.compute())  # type: ignore[no-untyped-call]
 
 
 def _act(
-    item: Input, record: dict[str, Any], batch: Batch, progress: _Progress, out: MarkdownOut
-) -> dict[str, Any]:
+    item: Input, record: InputRecord, batch: Batch, progress: Progress, out: MarkdownOut
+) -> InputRecord:
     """Do what the mode asks with one result; a failed read or write makes it an error."""
-    name = _name(item, batch)
-    markdown = record.pop("markdown")
+    name, markdown = _name(item, batch), record.markdown
     if markdown is not None:
         try:
             if item.path != STDIN and changed(item):  # written, it would undo that change
                 message = "changed while being cleaned; nothing written"
-                record = problem_record(item.path, "error", message, record["bytes_in"])
+                record = not_cleaned(item.path, Status.ERROR, message, record.bytes_in)
             else:
                 record = _deliver(item, markdown, record, batch, progress, out)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename not in (None, item.path) else ""
-            record = problem_record(item.path, "error", cause(exc) + where, record["bytes_in"])
-    if record["error"] is not None and (record["status"] != EXISTING or batch.verbose):
-        progress.say(f"articlefix: {name}: {record['error']}")
-    elif batch.verbose and not batch.quiet:
+            message = cause(exc) + where
+            record = not_cleaned(item.path, Status.ERROR, message, record.bytes_in)
+    if record.error is not None and (record.status is not Status.EXISTING or batch.verbose):
+        progress.say(f"articlefix: {name}: {record.error}")
+    elif batch.verbose and not batch.quiet and record.report is not None:
         from articlefix.explain import file_line  # as --explain's module: for -v only
 
-        progress.say(f"articlefix: {name}: {file_line(record)}")
-    if record["error"] is None and batch.explain:
-        progress.explain(batch.explain, name, record)
-    record.pop("input", None)
+        progress.say(f"articlefix: {name}: {file_line(record.status, record.report)}")
+    if record.error is None and batch.explain is not None:
+        for line in batch.explain.lines(name, record):
+            progress.say(line, safe=True)
     return record
 
 
 def _deliver(
     item: Input,
     markdown: str,
-    record: dict[str, Any],
+    record: InputRecord,
     batch: Batch,
-    progress: _Progress,
+    progress: Progress,
     out: MarkdownOut,
-) -> dict[str, Any]:
+) -> InputRecord:
     if batch.mode == "stdout":
         out.write(markdown)
     elif batch.mode == "output-dir" and item.output is not None:
@@ -230,11 +232,11 @@ def _deliver(
 
 
 def _compare(
-    path: str, markdown: str, record: dict[str, Any], batch: Batch, progress: _Progress
-) -> dict[str, Any]:
+    path: str, markdown: str, record: InputRecord, batch: Batch, progress: Progress
+) -> InputRecord:
     """In-place, check and diff: the result in the file's newline style against the file (or
     standard input's bytes, named ``--stdin-filename`` or ``-``)."""
-    original = record.get("input")
+    original = record.data
     if original is None:
         with open(path, "rb") as file:
             original = file.read()
@@ -251,8 +253,8 @@ def _compare(
         write_out(unified_diff(path, before, new.decode("utf-8")).encode("utf-8"))
     if changed and not batch.quiet and batch.mode != "diff":
         progress.say(f"Fixing {path}" if batch.mode == "in-place" else f"would fix {path}")
-    status = "changed" if changed else "unchanged"
-    return {**record, "status": status, "bytes_out": len(new)}
+    status = Status.CHANGED if changed else Status.UNCHANGED
+    return record._replace(status=status, bytes_out=len(new))
 
 
 def _exit_status(tally: Tally, mode: Mode) -> int:
@@ -260,51 +262,3 @@ def _exit_status(tally: Tally, mode: Mode) -> int:
     if tally.failed or tally.skipped:
         return EXIT_FAILED
     return EXIT_CHANGED if tally.changed and mode in COMPARING else EXIT_OK
-
-
-class _Progress:
-    """A rich bar on an interactive stderr; plain lines otherwise.
-
-    rich is imported only when the bar is shown, so pre-commit and pipelines never pay for it
-    and never get a stray "100%" line (a disabled bar is never created).
-    """
-
-    def __init__(self, total: int, *, show: bool) -> None:
-        self._total, self._show = total, show
-        self._bar: Any = None
-        self._explainer: Any = None  # --explain's writer, whose lines go past the bar too
-
-    def __enter__(self) -> _Progress:
-        if self._show:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            # stdout carries Markdown or diffs: rich must not redirect it above the bar.
-            console = Console(stderr=True)
-            self._bar = Progress(console=console, transient=True, redirect_stdout=False)
-            self._bar.start()
-            self._task = self._bar.add_task("cleaning", total=self._total)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-
-    def say(self, line: str, *, safe: bool = False) -> None:
-        line = line if safe else shown(line)  # ``safe``: the caller has made it safe to show
-        if self._bar is not None:
-            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
-        else:
-            print(line, file=sys.stderr)
-
-    def explain(self, form: str, name: str, record: dict[str, Any]) -> None:
-        if self._explainer is None:
-            from articlefix.explain import Explainer, terminal_width
-
-            say = partial(self.say, safe=True)
-            self._explainer = Explainer(form, say, width=terminal_width())
-        self._explainer.record(name, record)
-
-    def advance(self) -> None:
-        if self._bar is not None:
-            self._bar.advance(self._task)

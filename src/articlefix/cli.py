@@ -264,7 +264,7 @@ def cli(
     batch = Batch(
         options=options,
         mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
-        explain="json" if explain_json else "text" if explain else "",
+        explain=usage.explainer(explain=explain, json=explain_json),
         scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
         skip_existing=skip_existing, review=review, sites=site_boilerplate,
     )  # fmt: skip

@@ -3,18 +3,24 @@
 On a terminal, one entry per block, each on a line that fits the terminal (80 columns is
 enough): the text is cut at a word with an ellipsis, never wrapped mid-word. Piped, tab-separated
 values under one header row; with ``--explain=json``, one JSON object per entry (JSON Lines).
-It reads the plain record (not the ``Report`` object) because that is what comes back from
-worker processes and clusters.
+The command builds the :class:`Explainer` from its flags; the batch hands it each input's
+record and shows the lines it gives past its progress bar.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from articlefix.files import shown
+
+if TYPE_CHECKING:
+    from articlefix.inputrecord import InputRecord
+    from articlefix.report import Report
+
+Form = Literal["text", "json"]
 
 #: Columns when the terminal's width cannot be read.
 DEFAULT_WIDTH = 80
@@ -39,21 +45,19 @@ class Entry(NamedTuple):
     text: str
 
 
-def entries(record: Mapping[str, Any]) -> list[Entry]:
-    """The record's removals, look-alikes kept and warnings, in that order."""
+def entries(report: Report) -> list[Entry]:
+    """The report's removals, look-alikes kept and warnings, in that order."""
     removed = [
-        Entry("removed", r["position"], r["line"], r["repeats"], r["repeats_line"],
-              r["similarity"], r["reason"], r["text"])
-        for r in record["removed"]
+        Entry("removed", r.position, r.line, r.repeats, r.repeats_line, r.similarity, r.reason,
+              r.text)
+        for r in report.removed
     ]  # fmt: skip
     kept = [
-        Entry("similar, kept", s["position"], s["line"], s["resembles"], s["resembles_line"],
-              s["similarity"], s["difference"], s["text"])
-        for s in record["similar_kept"]
+        Entry("similar, kept", s.position, s.line, s.resembles, s.resembles_line, s.similarity,
+              s.difference, s.text)
+        for s in report.similar_kept
     ]  # fmt: skip
-    warned = [
-        Entry("warning", None, None, None, None, None, w, "") for w in record.get("warnings") or ()
-    ]
+    warned = [Entry("warning", None, None, None, None, None, w, "") for w in report.warnings]
     return removed + kept + warned
 
 
@@ -71,59 +75,65 @@ def fit(text: str, width: int) -> str:
 class Explainer:
     """The explanation of a run, input after input; the tab-separated header comes once."""
 
-    __slots__ = ("_form", "_headed", "_say", "_width")
+    __slots__ = ("_form", "_headed", "_width")
 
-    def __init__(self, form: str, say: Callable[[str], None], *, width: int | None) -> None:
-        """``form``: ``text`` or ``json``; ``width``: the terminal's, or None when piped;
-        ``say`` writes a line as it is: what the text holds is made safe here."""
-        self._form, self._say, self._width, self._headed = form, say, width, False
+    def __init__(self, form: Form, *, width: int | None) -> None:
+        """``width``: the terminal's, or None when piped (tab-separated)."""
+        self._form, self._width, self._headed = form, width, False
 
-    def record(self, name: str, record: Mapping[str, Any]) -> None:
-        rows = entries(record)
+    def lines(self, name: str, record: InputRecord) -> list[str]:
+        """The lines for one cleaned input, safe to show as they are (its text is made so)."""
+        if record.report is None:
+            return []
+        out: list[str] = []
+        rows = entries(record.report)
         if self._form == "json":
             import json  # not at the top: every run imports this module for its messages
 
             for row in rows:  # ASCII: nothing for a terminal to act on, and valid JSON
-                self._say(json.dumps({"path": name, **row._asdict()}, ensure_ascii=True))
+                out.append(json.dumps({"path": name, **row._asdict()}, ensure_ascii=True))
         elif self._width is None:
             if not self._headed:
-                self._say("\t".join(_COLUMNS))
+                out.append("\t".join(_COLUMNS))
                 self._headed = True
             for row in rows:  # each cell on one line, its controls shown, no tab inside
                 cells = [name, *("" if v is None else str(v) for v in row)]
-                self._say("\t".join(shown(" ".join(cell.split())) for cell in cells))
+                out.append("\t".join(shown(" ".join(cell.split())) for cell in cells))
         else:
-            self._terminal(name, record, rows, self._width)
+            _terminal(out.append, name, record.report, rows, self._width)
+        return out
 
-    def _terminal(
-        self, name: str, record: Mapping[str, Any], rows: list[Entry], width: int
-    ) -> None:
-        title = (
-            f"{name}: {record['blocks_in']} blocks in, {record['blocks_out']} out, "
-            f"{len(record['removed'])} removed, {len(record['similar_kept'])} similar kept"
-        )
-        self._say(shown(fit(title, width)))
-        if not rows:
-            return
-        digits = max(4, *(len(str(row.line)) for row in rows))
-        reason = min(REASON_WIDTH, max(len(_why(row)) for row in rows))
-        indent = " " * (2 * digits + 3)
-        text = width - len(indent) - reason - 2  # after the line, "of" and reason columns
-        self._say(fit(f"{'line':>{digits}} {'of':>{digits}}  {'why':<{reason}}  text", width))
-        for row in rows:
-            if row.verdict == "warning":
-                self._say(shown(fit(f"warning: {row.reason}", width)))
-                continue
-            why = fit(_why(row), reason)
-            head = f"{row.line:>{digits}} {row.of_line:>{digits}}  {why:<{reason}}  "
-            words = " ".join(row.text.split())
-            if text >= MIN_TEXT:
-                self._say(shown(head + fit(words, text)))
-            else:
-                self._say(shown(head.rstrip()))
-                self._say(shown(fit(indent + words, width)))
-            if row.verdict == "similar, kept":
-                self._say(shown(fit(f"{indent}differs: {row.reason}", width)))
+
+def _terminal(
+    say: Callable[[str], None], name: str, report: Report, rows: list[Entry], width: int
+) -> None:
+    """The lines for a terminal ``width`` columns wide: a title, then a line per entry."""
+    title = (
+        f"{name}: {report.blocks_in} blocks in, {report.blocks_out} out, "
+        f"{len(report.removed)} removed, {len(report.similar_kept)} similar kept"
+    )
+    say(shown(fit(title, width)))
+    if not rows:
+        return
+    digits = max(4, *(len(str(row.line)) for row in rows))
+    reason = min(REASON_WIDTH, max(len(_why(row)) for row in rows))
+    indent = " " * (2 * digits + 3)
+    text = width - len(indent) - reason - 2  # after the line, "of" and reason columns
+    say(fit(f"{'line':>{digits}} {'of':>{digits}}  {'why':<{reason}}  text", width))
+    for row in rows:
+        if row.verdict == "warning":
+            say(shown(fit(f"warning: {row.reason}", width)))
+            continue
+        why = fit(_why(row), reason)
+        head = f"{row.line:>{digits}} {row.of_line:>{digits}}  {why:<{reason}}  "
+        words = " ".join(row.text.split())
+        if text >= MIN_TEXT:
+            say(shown(head + fit(words, text)))
+        else:
+            say(shown(head.rstrip()))
+            say(shown(fit(indent + words, width)))
+        if row.verdict == "similar, kept":
+            say(shown(fit(f"{indent}differs: {row.reason}", width)))
 
 
 def _why(row: Entry) -> str:
@@ -150,10 +160,10 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
-def file_line(record: dict[str, Any]) -> str:
+def file_line(status: str, report: Report) -> str:
     """The ``-v`` line of one cleaned input: what happened to it, in a phrase."""
     return (
-        f"{record['status']}, {plural(len(record['removed']), 'block')} removed of "
-        f"{record['blocks_in']}, {plural(record['headings'], 'heading')}, "
-        f"{plural(record['quotes'], 'quote')}, {record['encoding']['name']}"
+        f"{status}, {plural(len(report.removed), 'block')} removed of "
+        f"{report.blocks_in}, {plural(report.headings, 'heading')}, "
+        f"{plural(report.quotes, 'quote')}, {report.encoding.name}"
     )

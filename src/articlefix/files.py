@@ -11,7 +11,9 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+from articlefix.report import Status
 
 if TYPE_CHECKING:
     # Loaded where a run walks a folder or writes a file: its import (urllib, ipaddress)
@@ -34,7 +36,7 @@ class Input(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
 
     path: str
     output: Path | None = None
-    status: Literal["", "error", "skipped", "existing"] = ""  # set with ``problem``
+    status: Status | None = None  # set with ``problem``
     problem: str | None = None
     size: int | None = None
     stamp: tuple[int, int, int] | None = None  # see :func:`changed`
@@ -71,7 +73,7 @@ def collect(
                 out = output_dir / _markdown_name(rel) if output_dir else None
                 path = str(Path(arg) / rel)
                 found.append(_checked(path, out, output_dir, max_bytes, taken, pipe_ok=False))
-            found.extend(Input(str(exc.filename), status="error", problem=cause(exc))
+            found.extend(Input(str(exc.filename), status=Status.ERROR, problem=cause(exc))
                          for exc in unreadable)  # fmt: skip
         else:
             out = None
@@ -142,12 +144,12 @@ def _checked(
     try:
         info = os.stat(path)
     except OSError as exc:
-        return Input(path, status="error", problem=cause(exc))
+        return Input(path, status=Status.ERROR, problem=cause(exc))
     if not stat.S_ISREG(info.st_mode) and not (pipe_ok and stat.S_ISFIFO(info.st_mode)):
-        return Input(path, status="error", problem="not a regular file")
+        return Input(path, status=Status.ERROR, problem="not a regular file")
     size, stamp = info.st_size, _stamp(info) if stat.S_ISREG(info.st_mode) else None
     if size > max_bytes:
-        return Input(path, status="skipped", problem=f"larger than --max-bytes ({size} > "
+        return Input(path, status=Status.SKIPPED, problem=f"larger than --max-bytes ({size} > "
                      f"{max_bytes} bytes), not read", size=size)  # fmt: skip
     if out is None or root is None:
         return Input(path, size=size, stamp=stamp)
@@ -155,11 +157,11 @@ def _checked(
 
     real = Path(os.path.realpath(out))
     if not real.is_relative_to(os.path.realpath(root)):
-        return Input(path, status="error", problem=f"output {out} would be outside {root}")
+        return Input(path, status=Status.ERROR, problem=f"output {out} would be outside {root}")
     if real == Path(os.path.realpath(path)):
-        return Input(path, status="error", problem=f"output {out} is the input itself")
+        return Input(path, status=Status.ERROR, problem=f"output {out} is the input itself")
     if real in taken:
-        return Input(path, status="error", problem=f"output {out} is already used by "
+        return Input(path, status=Status.ERROR, problem=f"output {out} is already used by "
                      f"{taken[real]}")  # fmt: skip
     taken[real] = path
     return Input(path, out, size=size, stamp=stamp, inside=os.path.realpath(root))

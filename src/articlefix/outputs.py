@@ -1,5 +1,6 @@
 """Where a batch's results go besides the files: the report as each input finishes, the
-Markdown of several inputs on standard output, and which outputs a resumed run leaves alone.
+Markdown of several inputs on standard output, messages and the progress bar on standard
+error, and which outputs a resumed run leaves alone.
 
 The report is written line by line and flushed, not all at once: a run interrupted after 177
 of 236 files leaves a valid report of the 177, which with ``--skip-existing`` resumes the run.
@@ -8,11 +9,12 @@ of 236 files leaves a valid report of the 177, which with ``--skip-existing`` re
 from __future__ import annotations
 
 import os
+import sys
 from types import TracebackType
-from typing import Any, BinaryIO, Final
+from typing import Any, BinaryIO
 
-from articlefix.files import STDIN, Input
-from articlefix.report import json_line
+from articlefix.files import STDIN, Input, shown
+from articlefix.report import Status, json_line
 from articlefix.stdio import write_out
 
 #: Written between two inputs' Markdown on standard output: a thematic break, so the last
@@ -20,8 +22,6 @@ from articlefix.stdio import write_out
 #: ``csplit - '/^\* \* \*$/' '{*}'`` splits the stream again (articlefix escapes a paragraph
 #: that starts with ``*``, so the line comes from nowhere else in text mode).
 SEPARATOR = b"\n* * *\n\n"
-#: ``status`` of an input left alone by ``--skip-existing``: not an error, the exit stays 0.
-EXISTING: Final = "existing"
 
 
 class ReportFile:
@@ -67,7 +67,9 @@ def skip_existing(inputs: list[Input]) -> list[Input]:
     """Inputs whose output file is already there are left alone (a resumed ``-o`` run):
     outputs are written atomically, so one that exists is complete."""
     return [
-        Input(item.path, item.output, EXISTING, "output exists, left alone (--skip-existing)")
+        Input(
+            item.path, item.output, Status.EXISTING, "output exists, left alone (--skip-existing)"
+        )
         if item.problem is None and item.output is not None and os.path.lexists(item.output)
         else item
         for item in inputs
@@ -84,17 +86,13 @@ class Tally:
         self.noun = noun  # "file", "record"
         self.inputs = self.changed = self.failed = self.skipped = self.removed = 0
 
-    def add(self, status: str, removed: int) -> None:
+    def add(self, status: Status, removed: int) -> None:
+        """One input; ``removed`` counts its dedup removals and its site boilerplate."""
         self.inputs += 1
-        self.changed += status == "changed"
-        self.failed += status == "error"
-        self.skipped += status == "skipped"
+        self.changed += status is Status.CHANGED
+        self.failed += status is Status.ERROR
+        self.skipped += status is Status.SKIPPED
         self.removed += removed
-
-    def add_record(self, record: dict[str, Any]) -> None:
-        """A batch record: its dedup removals and its site boilerplate both count."""
-        removed = len(record["removed"] or ()) + len(record.get("site_boilerplate") or ())
-        self.add(record["status"], removed)
 
     def summary(self, seconds: float) -> str:
         from articlefix.explain import plural  # one input prints no summary: loaded only here
@@ -104,3 +102,42 @@ class Tally:
             f"{plural(self.failed, 'error')}, {self.skipped} skipped, "
             f"{plural(self.removed, 'block')} removed, {seconds:.2f} s"
         )
+
+
+class Progress:
+    """A rich bar on an interactive stderr; plain lines otherwise.
+
+    rich is imported only when the bar is shown, so pre-commit and pipelines never pay for it
+    and never get a stray "100%" line (a disabled bar is never created).
+    """
+
+    def __init__(self, total: int, *, show: bool) -> None:
+        self._total, self._show = total, show
+        self._bar: Any = None
+
+    def __enter__(self) -> Progress:
+        if self._show:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            # stdout carries Markdown or diffs: rich must not redirect it above the bar.
+            console = Console(stderr=True)
+            self._bar = Progress(console=console, transient=True, redirect_stdout=False)
+            self._bar.start()
+            self._task = self._bar.add_task("cleaning", total=self._total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def say(self, line: str, *, safe: bool = False) -> None:
+        line = line if safe else shown(line)  # ``safe``: the caller has made it safe to show
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            print(line, file=sys.stderr)
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)

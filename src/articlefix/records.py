@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from articlefix.dask import clean_record, problem_record
+from articlefix.inputrecord import InputRecord, clean_input, not_cleaned
 from articlefix.options import Options
-from articlefix.report import json_line
+from articlefix.report import Status, json_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -44,7 +44,7 @@ class Outcome(NamedTuple):
 
     line: bytes
     source: str  # the input file, for messages
-    status: str
+    status: Status
     removed: int
     error: str | None = None  # "line 3: invalid JSON: ..."
 
@@ -55,7 +55,7 @@ def clean_line(
     """The output record of one input line (``number`` is 1-based, for messages)."""
     parsed = _parse(line)
     if isinstance(parsed, str):
-        return _failed(None, problem_record(source, "error", parsed, len(line)), number)
+        return _failed(None, not_cleaned(source, Status.ERROR, parsed, len(line)), number)
     text = parsed.get(job.text_field)
     if not isinstance(text, str):
         message = (
@@ -63,21 +63,19 @@ def clean_line(
             if text is None
             else (f"the {job.text_field!r} field is {_json_type(text)}, not a string")
         )
-        return _failed(parsed, problem_record(source, "error", message, len(line)), number)
+        return _failed(parsed, not_cleaned(source, Status.ERROR, message, len(line)), number)
     if job.max_bytes is not None and len(line) > job.max_bytes:
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > job.max_bytes:
             message = f"text larger than --max-bytes ({size} > {job.max_bytes} bytes), not cleaned"
-            return _failed(parsed, problem_record(source, "skipped", message, size), number)
+            return _failed(parsed, not_cleaned(source, Status.SKIPPED, message, size), number)
     site = None if index is None else index.get(site_of(parsed, job))
-    record = clean_record(source, text, job.options, site=site)
-    markdown = record.pop("markdown")
-    if markdown is None:
+    record = clean_input(source, text, job.options, site=site)
+    if record.markdown is None:
         return _failed(parsed, record, number)
-    parsed[job.text_field] = markdown
+    parsed[job.text_field] = record.markdown
     parsed[REPORT_KEY] = _report(record, number)
-    removed = len(record["removed"]) + len(record.get("site_boilerplate", ()))
-    return Outcome(json_line(parsed), source, record["status"], removed)
+    return Outcome(json_line(parsed), source, record.status, record.removed)
 
 
 def clean_lines(
@@ -98,14 +96,12 @@ def lost_lines(source: str, first: int, lines: Iterable[bytes], why: str) -> lis
     A worker cleans a chunk of lines, so all of that chunk's records carry the error; the
     other chunks, and the run, go on.
     """
-    from articlefix.dask import problem_record
-
     out = []
     for number, line in enumerate(lines, first):
         if line.strip():
             parsed = _parse(line)
             message = f"{why} while cleaning this record's chunk"
-            record = problem_record(source, "error", message, len(line))
+            record = not_cleaned(source, Status.ERROR, message, len(line))
             out.append(_failed(parsed if isinstance(parsed, dict) else None, record, number))
     return out
 
@@ -164,16 +160,14 @@ def _json_type(value: object) -> str:
     return names.get(type(value), "an array" if isinstance(value, list) else "an object")
 
 
-def _failed(parsed: dict[str, Any] | None, record: dict[str, Any], number: int) -> Outcome:
-    record.pop("markdown", None)
+def _failed(parsed: dict[str, Any] | None, record: InputRecord, number: int) -> Outcome:
     out = {} if parsed is None else parsed
     out[REPORT_KEY] = _report(record, number)
-    message = f"line {number}: {record['error']}"
-    return Outcome(json_line(out), record["path"], record["status"], 0, message)
+    message = f"line {number}: {record.error}"
+    return Outcome(json_line(out), record.path, record.status, 0, message)
 
 
-def _report(record: dict[str, Any], number: int) -> dict[str, Any]:
+def _report(record: InputRecord, number: int) -> dict[str, object]:
     """The record's report with its line number; without ``duration_ms``, so that the same
     records give the same bytes, in one process, a pool or a cluster."""
-    del record["duration_ms"]
-    return {**record, "line": number}
+    return {**record.to_json(timed=False), "line": number}

@@ -8,6 +8,7 @@ run's budget; ``Report`` itself stays a dataclass.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 
@@ -98,6 +99,17 @@ class Report:
         for name in ("removed", "similar_kept", "tags", "site_boilerplate"):
             data[name] = tuple(record._asdict() for record in data[name])
         return {**data, "headings": self.headings, "quotes": self.quotes}
+
+
+class Status(StrEnum):
+    """What became of an input, as its report record's ``status`` says (the JSON holds the
+    value). ``changed`` and ``unchanged`` compare the Markdown with the input's bytes."""
+
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    ERROR = "error"  # not cleaned: ``error`` says why
+    SKIPPED = "skipped"  # over --max-bytes
+    EXISTING = "existing"  # --skip-existing found its output
 
 
 def preview(text: str, words: int = 8) -> str:

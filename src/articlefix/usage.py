@@ -2,7 +2,8 @@
 usage error (exit 2) with one line saying why, before any file is read.
 
 cli.py declares the flags and hands over to the batch; the rules between them live here
-(records mode has its own, in recordcli.py).
+(records mode has its own, in recordcli.py), and so does ``--explain``'s writer, which the batch
+is given.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from articlefix.streams import compression
 
 if TYPE_CHECKING:
     from articlefix.batch import Mode
+    from articlefix.explain import Explainer
 
 
 def chosen_mode(*, in_place: bool, check: bool, diff: bool, output_dir: str | None) -> Mode:
@@ -90,3 +92,13 @@ def _need_dask() -> None:
         raise click.UsageError(
             "--scheduler needs Dask: python -m pip install 'articlefix[dask]'"
         ) from None
+
+
+def explainer(*, explain: bool, json: bool) -> Explainer | None:
+    """``--explain``'s writer (``--explain=json``: JSON Lines), sized to standard error's
+    terminal; None without the flag, and explain.py loads only with it."""
+    if not (explain or json):
+        return None
+    from articlefix.explain import Explainer, terminal_width
+
+    return Explainer("json" if json else "text", width=terminal_width())

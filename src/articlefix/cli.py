@@ -47,17 +47,11 @@ _MIB = 1024 * 1024
 
 
 def _read_config(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    """Eager: loads ``[tool.articlefix]`` into ``default_map`` before other options resolve."""
-    from articlefix.config import ConfigError, find_pyproject, load
+    """Eager: ``[tool.articlefix]`` as defaults before other options resolve (config.py, and
+    ``tomllib`` when a file is found, load only then: not for ``--version``)."""
+    from articlefix.config import read_defaults
 
-    path = value or find_pyproject(ctx.params.get("paths") or ())
-    if path is None:
-        return
-    try:
-        settings = load(path, explicit=value is not None)
-    except ConfigError as exc:
-        raise click.BadParameter(str(exc), ctx, param) from None
-    ctx.default_map = {**(ctx.default_map or {}), **settings}
+    read_defaults(ctx, param, value)
 
 
 class _Command(click.Command):
@@ -243,7 +237,6 @@ def cli(
     from articlefix.dask import SchedulerUnreachable
     from articlefix.files import collect
     from articlefix.options import Options
-    from articlefix.recordcli import RecordFlags, refuse_file_flags, run_records_cli, wants_records
 
     out_dir = None
     if output_dir is not None:  # pathlib loads only then: see files.py
@@ -255,9 +248,11 @@ def cli(
     usage.check_flags(mode, quiet=quiet, verbose=verbose, skip_existing=skip_existing,
                       report=report, scheduler=scheduler)  # fmt: skip
     options = Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair)
-    flags = RecordFlags(jsonl, text_field, site_field, site_boilerplate, output)
-    if wants_records(paths, flags):
+    if usage.records_mode(paths, jsonl=jsonl, output=output, site_field=site_field):
+        from articlefix.recordcli import RecordFlags, refuse_file_flags, run_records_cli
+
         refuse_file_flags(ctx.params)
+        flags = RecordFlags(jsonl, text_field, site_field, site_boilerplate, output)
         ctx.exit(run_records_cli(paths, flags, options, jobs=jobs or default_jobs(),
                                  max_bytes=max_bytes, quiet=quiet, verbose=verbose,
                                  scheduler=scheduler))  # fmt: skip

@@ -13,6 +13,8 @@ import stat
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import click
+
 from articlefix.formats import FORMATS
 
 #: Keys a config file may set: defaults for a whole repository. Per-run actions
@@ -49,6 +51,19 @@ _CHECKS: dict[str, tuple[Callable[[object], bool], str]] = {
 
 class ConfigError(ValueError):
     """A config file articlefix cannot use; the message names the file and the cause."""
+
+
+def read_defaults(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--config FILE`` or the nearest ``pyproject.toml`` above the inputs, merged into the
+    command's ``default_map``; a bad file is a usage error naming it."""
+    path = value or find_pyproject(ctx.params.get("paths") or ())
+    if path is None:
+        return
+    try:
+        settings = load(path, explicit=value is not None)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+    ctx.default_map = {**(ctx.default_map or {}), **settings}
 
 
 def find_pyproject(paths: Iterable[str], cwd: str | None = None) -> str | None:

@@ -1,7 +1,7 @@
-"""The command's records options: when records mode applies, and which flags it refuses.
+"""The command's records mode: the file-mode flags it refuses, and its run.
 
 Kept apart from cli.py so the file-mode command stays as it was; cli.py hands over when
-:func:`wants_records` says so.
+:func:`articlefix.usage.records_mode` says so (and loads this module only then).
 """
 
 from __future__ import annotations
@@ -29,36 +29,12 @@ class RecordFlags(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     output: str | None = None
 
 
-def wants_records(paths: Sequence[str], flags: RecordFlags) -> bool:
-    """Records mode: ``--jsonl``, or every named file is ``.jsonl``/``.ndjson`` (compressed or
-    not). A mix of record files and text files is a usage error: one output cannot be both."""
-    from articlefix.streams import is_records
-
-    named = [path for path in paths if path != "-"]
-    records = [path for path in named if is_records(path)]
-    if flags.jsonl or (records and len(records) == len(named)):
-        return True
-    if records:
-        raise click.UsageError(
-            f"{records[0]} holds JSON Lines records and {_first_other(named, records)} does "
-            "not: clean them in separate runs (or pass --jsonl to read all as records)"
-        )
-    for name, on in (("--output", flags.output), ("--site-field", flags.site_field)):
-        if on:
-            raise click.UsageError(f"{name} is for JSON Lines records (--jsonl)")
-    return False
-
-
 def refuse_file_flags(given: dict[str, object]) -> None:
     """A file-mode flag with records is a usage error, not silently ignored."""
     for name in FILE_ONLY:
         if given.get(name):
             flag = "--" + name.replace("_", "-")
             raise click.UsageError(f"{flag} cannot be used with JSON Lines records")
-
-
-def _first_other(named: list[str], records: list[str]) -> str:
-    return next(path for path in named if path not in records)
 
 
 def run_records_cli(

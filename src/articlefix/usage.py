@@ -1,9 +1,9 @@
-"""Which of the command's file-mode flags go together: a combination that makes no sense is a
-usage error (exit 2) with one line saying why, before any file is read.
+"""Which of the command's flags go together: a combination that makes no sense is a usage
+error (exit 2) with one line saying why, before any file is read; and whether the inputs are
+JSON Lines records (records mode refuses some more flags: recordcli.py).
 
-cli.py declares the flags and hands over to the batch; the rules between them live here
-(records mode has its own, in recordcli.py), and so does ``--explain``'s writer, which the batch
-is given.
+cli.py declares the flags and hands over to the batch; the rules between them live here, and
+so does ``--explain``'s writer, which the batch is given.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import click
 
 from articlefix.batch import COMPARING
 from articlefix.files import STDIN, Input
-from articlefix.streams import compression
+from articlefix.streams import compression, is_records
 
 if TYPE_CHECKING:
     from articlefix.batch import Mode
@@ -64,6 +64,28 @@ def check_flags(
         raise click.UsageError(f"--report - needs standard output, which {what} takes here")
     if scheduler:
         _need_dask()
+
+
+def records_mode(
+    paths: Sequence[str], *, jsonl: bool, output: str | None, site_field: str | None
+) -> bool:
+    """Records mode: ``--jsonl``, or every named file is ``.jsonl``/``.ndjson`` (compressed or
+    not). A mix of record files and text files is a usage error: one output cannot be both;
+    so are the records options without records."""
+    named = [path for path in paths if path != STDIN]
+    records = [path for path in named if is_records(path)]
+    if jsonl or (records and len(records) == len(named)):
+        return True
+    if records:
+        other = next(path for path in named if path not in records)
+        raise click.UsageError(
+            f"{records[0]} holds JSON Lines records and {other} does not: clean them in "
+            "separate runs (or pass --jsonl to read all as records)"
+        )
+    for name, on in (("--output", output), ("--site-field", site_field)):
+        if on:
+            raise click.UsageError(f"{name} is for JSON Lines records (--jsonl)")
+    return False
 
 
 def check_rewritable(paths: Sequence[str], mode: Mode) -> None:

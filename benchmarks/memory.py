@@ -36,13 +36,13 @@ def main() -> None:
     args = parser.parse_args()
     data = ensure("mixed", args.size, HERE / "data").read_bytes()
     snapshots: list[tracemalloc.Snapshot] = []
-    label_runs = dedup.LabelRuns
+    label_runs = dedup.label_runs
 
     def at_peak(*args: Any) -> Any:
         snapshots.append(tracemalloc.take_snapshot())
         return label_runs(*args)
 
-    dedup.LabelRuns = at_peak  # type: ignore[assignment,misc]  # the last step of dedup
+    dedup.label_runs = at_peak  # type: ignore[assignment]  # the last step of dedup
     tracemalloc.start()
     markdown = clean(data).markdown
     tracemalloc.stop()

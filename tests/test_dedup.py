@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from articlefix import Options, clean, dedup, labels
+from articlefix import Options, clean, dedup, labels, whitelist
 from articlefix.whitelist import difference
 
 FILLER = {
@@ -300,7 +300,7 @@ def test_a_key_shared_by_many_blocks_stops_bringing_candidates(
 ) -> None:
     """Template lines that all start alike cost no comparisons once their key is full."""
     calls = []
-    monkeypatch.setattr(dedup, "extract", lambda *a, **k: calls.append(a) or [])
+    monkeypatch.setattr(whitelist, "extract", lambda *a, **k: calls.append(a) or [])
     lines = [
         f"Ligue 1, 6e journée : Club{n} {n % 5}-{n % 3} Other{n} (buts : Name{n} {n}e)"
         for n in range(2000)

@@ -48,6 +48,8 @@ _ELLIPSIS = re.compile(r"\s*(?:\.{3}|\[\s*\.{3}\s*\]|\(\s*\.{3}\s*\))$")
 # Joins the blocks for the whole-document passes; decoded text never holds a NUL (binary).
 _SEPARATOR = "\x00"
 _BATCH = 1024
+# Set in every key, so that 0 means "no key" even where a CRC-32 is 0.
+_SOME = 1 << 32
 
 #: Words in the head and tail keys: a change inside a long block leaves one of them intact.
 KEY_WORDS = 5
@@ -98,13 +100,13 @@ def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
         raw = norm.encode("utf-8", "surrogatepass")
         words = raw.split(b" ", KEY_WORDS)
         start = crc32(b" ".join(words[:4]))
-        starts.append(start << 2 | 3)
+        starts.append(start | _SOME)
         if size <= KEY_WORDS:
             heads.append(0)
             tails.append(0)
             continue
-        heads.append(crc32(b" " + words[4], start) << 2 | 1)
-        tails.append(crc32(raw[len(raw.rsplit(b" ", KEY_WORDS)[0]) + 1 :]) << 2 | 2)
+        heads.append(crc32(b" " + words[4], start) | _SOME)
+        tails.append(crc32(raw[len(raw.rsplit(b" ", KEY_WORDS)[0]) + 1 :]) | _SOME)
     return Fingerprints(norms, sizes, heads, tails, starts, frozenset(teasers), frozenset(stops))
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from articlefix.dedup import Verdict
+from articlefix.verdict import COPIES, Reason, Verdict
 
 #: A repeated block of this many words is a paste even alone: a sentence, not a lead-in.
 #: Measured: in the 97 clean blog posts of eval-headings the repeats authors wrote are lead-ins
@@ -31,11 +31,10 @@ LONG = 12
 #: longest repeated candidate paragraph has 22 words (27 before template tags, definition lists
 #: and raw-HTML containers stopped being candidates); the seed article's pastes have 40 to 120.
 LONG_AUTHORED = 40
-#: The one kind of repeat that carries no trace of its own: identical text, alone.
-_PLAIN = "exact repeat"
-#: What authored Markdown may lose: a whole paragraph again. Never a teaser's fuller text or
-#: earlier paragraphs glued (an author's summary, or an editor's paragraph of several lines).
-_REPEATS = frozenset({_PLAIN, "near copy (formatting)", "near copy (typo fixed)"})
+# The one kind of repeat that carries no trace of its own is identical text, alone
+# (``Reason.EXACT``). What authored Markdown may lose is a whole paragraph again (``COPIES``),
+# never a teaser's fuller text or earlier paragraphs glued (an author's summary, or an editor's
+# paragraph of several lines).
 
 
 def pasted(verdicts: Sequence[Verdict], words: Sequence[int], *, authored: bool) -> list[Verdict]:
@@ -47,7 +46,7 @@ def pasted(verdicts: Sequence[Verdict], words: Sequence[int], *, authored: bool)
         keep = {
             n
             for n, v in enumerate(verdicts)
-            if _removed(v) and (words[n] < LONG_AUTHORED or v.reason not in _REPEATS)
+            if _removed(v) and (words[n] < LONG_AUTHORED or v.why not in COPIES)
         }
     else:
         weak = {
@@ -65,7 +64,7 @@ def _removed(verdict: Verdict) -> bool:
 def _traced(n: int, verdicts: Sequence[Verdict], words: Sequence[int]) -> bool:
     """Removal ``n`` carries a trace of pasting of its own."""
     verdict = verdicts[n]
-    if verdict.reason != _PLAIN or words[n] >= LONG or verdict.of == n - 1:
+    if verdict.why is not Reason.EXACT or words[n] >= LONG or verdict.of == n - 1:
         return True
     return _in_run(n, verdicts, words)
 
@@ -91,4 +90,4 @@ def _structure(verdict: Verdict, *, authored: bool) -> Verdict:
         if authored
         else "a short repeat alone, and nothing else in the text was pasted"
     )
-    return Verdict(True, f"similar, kept: same text, kept as structure ({why})", verdict.of)
+    return Verdict.structure(verdict.of, why)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from articlefix.blocks import Block, split_blocks
 from articlefix.classify import TAGGED, TypedBlock, classify, per_block
 from articlefix.decode import Decoded, decode, repair_mojibake
-from articlefix.dedup import Verdict, dedup
+from articlefix.dedup import Decisions, Expanded, dedup
 from articlefix.fingerprint import fingerprints
 from articlefix.lists import list_items
 from articlefix.options import Options
@@ -16,14 +16,12 @@ from articlefix.paste import LONG, pasted
 from articlefix.quotes import pairing
 from articlefix.render import render
 from articlefix.report import Encoding, Removal, Report, SimilarKept, SiteRemoval, Tag, preview
+from articlefix.verdict import NEAR_COPIES, Verdict
 
 if TYPE_CHECKING:  # sites.py (and hashlib) load only for a page cleaned against a site index
     from articlefix import mdedit
     from articlefix.sites import PageLine, Site
     from articlefix.sites import Verdict as SiteVerdict
-
-#: A removal the Markdown editor did not make: deleting it would change what stays.
-_UNSAFE = "similar, kept: a repeat whose removal would change the blocks around it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +61,7 @@ class Traced(NamedTuple):
     similarity: float
     written: str  # the text written when kept (a teaser's fuller text, an item's words)
     marker: str  # a list item's marker
+    look_alike: bool  # kept though it resembles block ``of`` (the reason says how it differs)
 
 
 class Trace(NamedTuple):  # not a dataclass: defining one costs every start about 1 ms
@@ -85,7 +84,7 @@ def trace(data: str | bytes, options: Options | None = None) -> Trace:
     typed = dict(zip((n for n, _ in staged.kept), per_block(staged.typed), strict=True))
     blocks = tuple(
         Traced(b.text, b.line, v.keep, t.kind if t else "", t.rule if t else "", v.reason,
-               v.of, v.similarity, t.text if t else "", t.marker if t else "")
+               v.of, v.similarity, t.text if t else "", t.marker if t else "", v.look_alike)
         for n, (b, v) in enumerate(zip(staged.blocks, staged.verdicts, strict=True))
         for t in (typed.get(n),)
     )  # fmt: skip
@@ -122,22 +121,22 @@ def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
 
     doc = mdedit.read(decoded.text)
     if not doc.authored:  # perhaps scraped text saved as .md: read as text, it may show it
-        scraped = _clean_text(
-            _read(decoded._replace(text=mdedit.body(doc)), options), options, site
-        )
-        if doc.glued or _shows_paste(doc, scraped.report):
-            return replace(scraped, markdown=mdedit.with_front_matter(doc, scraped.markdown))
+        scraped = _staged(_read(decoded._replace(text=mdedit.body(doc)), options), options, site)
+        if doc.glued or _shows_paste(doc, scraped):
+            markdown = mdedit.with_front_matter(doc, render(scraped.typed))
+            return Result(markdown, scraped.report)
     return _edit_markdown(decoded, doc, options)
 
 
-def _shows_paste(doc: mdedit.Document, report: Report) -> bool:
+def _shows_paste(doc: mdedit.Document, scraped: _Staged) -> bool:
     """Read as text, a sentence went (a lead-in, a licence clause, a label is shorter), or a
     copy that differs only in formatting (spacing, quote marks, a credit): no author's."""
     from articlefix import mdedit
 
     return any(
-        mdedit.words(doc, r.line, r.lines) >= LONG or r.reason.startswith("near copy")
-        for r in report.removed
+        mdedit.words(doc, b.line, b.lines) >= LONG or v.why in NEAR_COPIES
+        for b, v in zip(scraped.blocks, scraped.verdicts, strict=True)
+        if not v.keep and v.of is not None
     )
 
 
@@ -155,9 +154,10 @@ def _staged(read: _Read, options: Options, site: Site | None) -> _Staged:
         from articlefix.sites import judge
 
         chrome = judge(site, [b.text for b in blocks])
-    verdicts = _dedup_content(blocks, chrome, options)
+    verdicts, expanded = _dedup_content(blocks, chrome, options)
+    fuller = {e.teaser: blocks[e.full].text for e in expanded}  # the last for a teaser wins
     kept = [
-        (n, b._replace(text=v.text) if v.text else b)
+        (n, b._replace(text=fuller[n]) if n in fuller else b)
         for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
         if v.keep
     ]
@@ -179,12 +179,10 @@ def _edit_markdown(decoded: Decoded, doc: mdedit.Document, options: Options) -> 
     from articlefix import mdedit
 
     blocks = mdedit.blocks(doc)
-    verdicts = _dedup(blocks, options, authored=True)
+    verdicts = _dedup(blocks, options, authored=True).verdicts
     markdown, dropped = mdedit.without(doc, {n for n, v in enumerate(verdicts) if not v.keep})
-    verdicts = [
-        v if v.keep or n in dropped else v._replace(keep=True, reason=_UNSAFE)
-        for n, v in enumerate(verdicts)
-    ]
+    # A removal the editor did not make (deleting it would change what stays) is kept after all.
+    verdicts = [v if v.keep or n in dropped else v.unsafe() for n, v in enumerate(verdicts)]
     if decoded.bom and decoded.encoding == "utf-8-sig":  # the file's own first bytes stay too
         markdown = "\ufeff" + markdown
     read = _Read(blocks, _read_as(decoded), decoded.warnings)
@@ -230,31 +228,28 @@ def page_lines(data: str | bytes, options: Options | None = None) -> list[PageLi
     return lines_of([b.text for b in blocks])
 
 
-_SITE_CHROME = Verdict(False, "site boilerplate")
-
-
 def _dedup_content(
     blocks: list[Block], chrome: list[SiteVerdict | None], options: Options
-) -> list[Verdict]:
+) -> Decisions:
     """Dedup over the blocks that are not site boilerplate; those are dropped before, so a
     page's own repeats are found among its content alone."""
     if not any(chrome):
         return _dedup(blocks, options, authored=False)
     content = [n for n, c in enumerate(chrome) if c is None]
-    verdicts = [_SITE_CHROME] * len(blocks)
-    for n, v in zip(
-        content, _dedup([blocks[n] for n in content], options, authored=False), strict=True
-    ):
+    verdicts = [Verdict.site()] * len(blocks)
+    found = _dedup([blocks[n] for n in content], options, authored=False)
+    for n, v in zip(content, found.verdicts, strict=True):
         verdicts[n] = v if v.of is None else v._replace(of=content[v.of])
-    return verdicts
+    expanded = [Expanded(content[e.teaser], content[e.full]) for e in found.expanded]
+    return Decisions(verdicts, expanded)
 
 
-def _dedup(blocks: list[Block], options: Options, *, authored: bool) -> list[Verdict]:
+def _dedup(blocks: list[Block], options: Options, *, authored: bool) -> Decisions:
     """Verdicts for ``blocks``; the fingerprints, as large as the text, die with this call."""
     texts = [b.text for b in blocks]
     prints = fingerprints(texts)
-    verdicts = dedup(texts, prints, max_candidates=options.max_candidates, pairing=pairing(texts))
-    return pasted(verdicts, prints.sizes, authored=authored)
+    found = dedup(texts, prints, max_candidates=options.max_candidates, pairing=pairing(texts))
+    return found._replace(verdicts=pasted(found.verdicts, prints.sizes, authored=authored))
 
 
 def _removed(blocks: list[Block], verdicts: list[Verdict]) -> tuple[Removal, ...]:
@@ -283,10 +278,10 @@ def _similar(blocks: list[Block], verdicts: list[Verdict]) -> tuple[SimilarKept,
             v.of + 1,
             blocks[v.of].line,
             v.similarity,
-            v.reason.removeprefix("similar, kept: "),
+            v.difference,
         )
         for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
-        if v.keep and v.of is not None and v.reason.startswith("similar")
+        if v.keep and v.of is not None and v.look_alike
     )
 
 

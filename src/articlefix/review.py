@@ -158,7 +158,7 @@ def _blocks(number: int, blocks: tuple[Traced, ...]) -> Iterator[str]:
             f'<span class="tag">{kind}: {text(block.rule)}</span>'
         )  # fmt: skip
         written = text(f"{block.marker} {block.written}" if block.marker else block.written)
-        similar = of is not None and block.reason.startswith("similar")
+        similar = of is not None and block.look_alike
         pair = _pair(of.text, block.text, link, block.similarity) if similar and of else ""
         style = f"block {kind}" + (" similar" if pair else "")
         yield (f'<div class="{style}" id="{anchor}">{meta}{tag}'

@@ -7,14 +7,47 @@ neighbouring letters swapped in one long word. Every other difference is content
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz.distance import Hamming, Levenshtein
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extract
 
 from articlefix.fingerprint import normal_forms
+from articlefix.verdict import Reason, Verdict
 
 #: Differences named in a "similar, kept" reason; more are counted, not listed.
 SHOWN = 3
+#: Candidates must score this with rapidfuzz before the whitelist looks at them.
+SIMILAR = 85.0
+
+
+def near_copy(
+    texts: Sequence[str], norms: Sequence[str], j: int, seen: list[int]
+) -> Verdict | None:
+    """Block ``j`` against its candidates ``seen`` (earlier kept blocks, in reading order): a
+    copy with a typo fixed; otherwise the closest look-alike, reported as kept; or None.
+
+    Only a candidate of the same length can be a typo fix (two letters swapped), so the
+    word-level diff runs for those, and once more to describe the closest look-alike.
+    """
+    norm = norms[j]
+    # One call scores all candidates: template lines bring several each, and a call per
+    # candidate costs more than the comparison. Judged in the blocks' order, as found.
+    scored = extract(norm, [norms[i] for i in seen], scorer=ratio, processor=None,
+                     score_cutoff=SIMILAR, limit=None)  # fmt: skip
+    best, best_score = -1, 0.0
+    for _, score, at in sorted(scored, key=itemgetter(2)):
+        i = seen[at]
+        if len(norms[i]) == len(norm) and typo(norms[i], norm):
+            return Verdict.repeat(Reason.TYPO, i, round(score, 1))
+        if score > best_score:
+            best, best_score = i, score
+    if best < 0:
+        return None
+    return Verdict.similar(best, difference(texts[best], texts[j]), round(best_score, 1))
 
 
 class Word(NamedTuple):

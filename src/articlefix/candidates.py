@@ -1,0 +1,78 @@
+"""Stage 4's hash indexes: which earlier kept blocks may be copies of a block, never all pairs.
+
+Three keys per block (``fingerprint.py``): its first words and last words, for near copies, and
+its first four words, for teasers and glued blocks. Each key's postings are capped: a key that
+``POSTINGS`` kept blocks share tells none of them apart (template lines: "Ligue 1, 12e journée
+: ..."), and finds nothing from then on, so template-like text stays linear.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+#: Longest index list: a key shared by this many kept blocks is too common to tell blocks apart,
+#: and finds no candidates from then on.
+POSTINGS = 16
+
+# A key's postings: one block as a bare int (most keys have one: an int is half a 1-tuple's
+# size, on millions of blocks), more as a tuple in reading order.
+_Postings = int | tuple[int, ...]
+
+
+class Keys(NamedTuple):
+    """A block's index keys, 0 for none (a block too short to have them)."""
+
+    head: int
+    tail: int
+    start: int
+
+
+class CandidateIndex:
+    """The kept blocks by key, for one call of ``dedup``: add, remove, look up."""
+
+    __slots__ = ("_heads", "_starts", "_tails")
+
+    def __init__(self) -> None:
+        self._heads: dict[int, _Postings] = {}
+        self._tails: dict[int, _Postings] = {}
+        self._starts: dict[int, _Postings] = {}
+
+    def add(self, n: int, keys: Keys) -> None:
+        """Block ``n`` under each of its keys whose list is not full (once: a teaser expanded
+        in place is added again with its full text's keys)."""
+        for index, key in self._columns(keys):
+            if not key:
+                continue
+            postings = _tuple(index.get(key))
+            if len(postings) < POSTINGS and n not in postings:
+                index[key] = (*postings, n) if postings else n
+
+    def remove(self, n: int, keys: Keys) -> None:
+        for index, key in self._columns(keys):
+            postings = _tuple(index.get(key))
+            if n in postings:
+                index[key] = tuple(k for k in postings if k != n)
+
+    def near(self, keys: Keys) -> list[int]:
+        """Blocks that start or end alike, in reading order; full lists find nothing."""
+        found = {*self._usable(self._heads, keys.head), *self._usable(self._tails, keys.tail)}
+        return sorted(found) if found else []
+
+    def starting(self, keys: Keys) -> tuple[int, ...]:
+        """Blocks whose first four words are this block's, in reading order ((): full list)."""
+        postings = _tuple(self._starts.get(keys.start))
+        return () if len(postings) == POSTINGS else postings
+
+    def _columns(self, keys: Keys) -> tuple[tuple[dict[int, _Postings], int], ...]:
+        return (self._heads, keys.head), (self._tails, keys.tail), (self._starts, keys.start)
+
+    @staticmethod
+    def _usable(index: dict[int, _Postings], key: int) -> tuple[int, ...]:
+        postings = _tuple(index.get(key))
+        return () if len(postings) >= POSTINGS else postings
+
+
+def _tuple(postings: _Postings | None) -> tuple[int, ...]:
+    if postings is None:
+        return ()
+    return (postings,) if isinstance(postings, int) else postings

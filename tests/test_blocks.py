@@ -76,24 +76,3 @@ def test_a_list_of_one_line_chunks_takes_the_layout_of_the_article_around_it() -
 def test_blank_and_whitespace_lines_only_separate() -> None:
     text = "\n \t\n" + PARAS[0] + "\n   \n\n" + PARAS[1] + "   \n\n\n"
     assert texts(split_blocks(text)) == PARAS[:2]
-
-
-def test_own_output_is_read_back() -> None:
-    out = "## A Heading\n\n> Quoted words, said with care.\n>\n> — Jane Doe, Acme Corp\n\nText.\n"
-    blocks = split_blocks(out)
-    assert [(b.kind, b.text) for b in blocks] == [
-        ("heading", "A Heading"),
-        ("quote", "Quoted words, said with care."),
-        ("attribution", "Jane Doe, Acme Corp"),
-        ("text", "Text."),
-    ]
-
-
-def test_escapes_are_read_back() -> None:
-    assert texts(split_blocks("\\- 1\\. \\<b> \\# x\n")) == ["- 1. <b> # x"]
-
-
-@pytest.mark.parametrize("line", ["# One hash", "### Three hashes", "> no attribution"])
-def test_plain_text_markers_are_text(line: str) -> None:
-    """Only what articlefix writes is markup in plain text: ``##`` and the full pull quote."""
-    assert [b.kind for b in split_blocks(line + "\n")] == ["text"]

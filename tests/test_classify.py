@@ -72,10 +72,6 @@ def test_bylines_dates_captions_items_and_sentences_are_not_headings(line: str) 
     assert "heading_open" not in tokens(result.markdown)
 
 
-def test_last_line_is_not_a_heading() -> None:
-    assert headings(clean(f"{LONG}\nSee also\n").markdown) == []
-
-
 @pytest.mark.parametrize(
     ("quote", "attribution", "written"),
     [
@@ -120,14 +116,6 @@ def test_no_quote_without_evidence(before: str, after: str) -> None:
     result = clean(f"{LONG}\n{before}\n{after}\n{LONG.replace('figures', 'numbers')}\n")
     assert "blockquote_open" not in tokens(result.markdown)
     assert result.report.quotes == 0
-
-
-def test_tags_off_writes_paragraphs_only() -> None:
-    from articlefix import Options
-
-    text = f"Budget talks resume\n{LONG}\n{LONG[:-1]} again.\n— Jane Doe\n"
-    result = clean(text, Options(tag=False))
-    assert set(tokens(result.markdown)) <= {"paragraph_open", "inline", "paragraph_close"}
 
 
 # (what it shows, the paragraph, the line after it, the attribution written or None: no quote)

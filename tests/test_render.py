@@ -147,16 +147,6 @@ def test_document_starting_with_a_rule_line(first: str) -> None:
     assert_only_text(out)
 
 
-def test_heading_only_where_written_or_tagged() -> None:
-    out = clean(f"{LONG}\n## Written heading\n{LATER}\n# Hash line\n{LONG} Again.\n").markdown
-    tokens = parse(out)
-    headings = [
-        inline_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open"
-    ]
-    assert headings == ["Written heading"]
-    assert "# Hash line" in paragraphs(out)
-
-
 def test_hostile_heading_and_quote_keep_their_characters() -> None:
     quote = "We will <b>never</b> click [here](javascript:alert(1)) again, believe me."
     text = f"{LONG}\nWhy <script> Tags Matter #\n{LATER}\n{quote}\nJane Doe, Acme Corp\nEnd.\n"
@@ -170,24 +160,6 @@ def test_hostile_heading_and_quote_keep_their_characters() -> None:
     assert "Why <script> Tags Matter #" in shown
     assert quote in shown
     assert "— Jane Doe, Acme Corp" in shown
-
-
-def test_blockquote_only_for_pull_quotes() -> None:
-    quote = "We would rather open a year late than open a terminal that nobody can reach."
-    out = clean(f"{LONG}\n{quote}\nJane Doe, Acme Corp\n> stray marker line\n{LATER}\n").markdown
-    types = [t.type for t in parse(out)]
-    assert types.count("blockquote_open") == 1
-    assert "> stray marker line" in paragraphs(out)
-    assert clean(out).markdown == out
-
-
-def test_same_speaker_quoted_twice_keeps_both_attributions() -> None:
-    first = "We will not raise taxes this year, whatever the opposition says about it."
-    second = "We will build the new bridge before the next election, and pay for it."
-    text = f"{LONG}\n{first}\nJane Doe, Acme Corp\n{LATER}\n{second}\nJane Doe, Acme Corp\nEnd.\n"
-    out = clean(text).markdown
-    assert [t.type for t in parse(out)].count("blockquote_open") == 2
-    assert paragraphs(out).count("— Jane Doe, Acme Corp") == 2
 
 
 PRINTABLE = (

@@ -1,4 +1,4 @@
-"""articlefix: raw scraped article text in, clean Markdown out, every repeat reduced to one.
+r"""articlefix: raw scraped article text in, clean Markdown out, every repeat reduced to one.
 
     >>> from articlefix import clean
     >>> clean("Title\nBody text that is long enough to be a paragraph.\n").markdown

@@ -104,7 +104,7 @@ def run(inputs: list[Input], batch: Batch) -> int:
                     review.add(_name(item, batch), item.path, record.data, batch.options)
                 record = _act(item, record, batch, progress, out)
                 tally.add(record.status, record.removed)
-                report.write(record.to_json())
+                report.write(record)
                 progress.advance()
         if batch.mode == "output-dir" and tally.inputs > tally.failed + tally.skipped:
             sync_all()  # the outputs were renamed into place unsynced, new files at least

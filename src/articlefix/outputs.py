@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 import sys
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from articlefix.files import STDIN, Input, shown
 from articlefix.report import Status, json_line
 from articlefix.stdio import write_out
+
+if TYPE_CHECKING:
+    from articlefix.inputrecord import InputRecord
 
 #: Written between two inputs' Markdown on standard output: a thematic break, so the last
 #: paragraph of one article and the first of the next never become one paragraph, and
@@ -42,12 +45,12 @@ class ReportFile:
         if self._file is not None:
             self._file.close()
 
-    def write(self, record: dict[str, object]) -> None:
+    def write(self, record: InputRecord) -> None:
         """One line per input, on disk (or down the pipe) before the next input is taken."""
         if self._path == STDIN:
-            write_out(json_line(record))
+            write_out(json_line(record.to_json()))
         elif self._file is not None:
-            self._file.write(json_line(record))
+            self._file.write(json_line(record.to_json()))
             self._file.flush()
 
 

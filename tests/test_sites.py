@@ -8,11 +8,15 @@ import random
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlefix import clean
 from articlefix.cli import cli
 from articlefix.crawl import Page, SiteIndex, build_index, clean_page, count_pages, finish
-from articlefix.sites import MIN_PAGES
+from articlefix.siteindex import MIN_PAGES
+from articlefix.sitelines import KEPT_WORDS, LEAD_WORDS, TITLE_WORDS, PageLine, key_of
+from articlefix.sitetitles import CUT_TITLE_WORDS, TitleCounts, Titles
 from crawl_pages import Page as CrawlPage
 from crawl_pages import crawl
 
@@ -70,12 +74,13 @@ def test_any_page_order_and_any_split_of_the_reduction_give_the_same_index() -> 
         shuffled = random.Random(seed).sample(pages, len(pages))
         assert build_index(shuffled) == index
         cut = 1 + seed * 4
-        first = count_pages(shuffled[:cut]).merge(count_pages(shuffled[cut:])).frequent()
-        assert first == count_pages(pages).frequent()
-        second = count_pages(shuffled[cut:], None, first).merge(
-            count_pages(shuffled[:cut], None, first)
-        )
-        assert finish(second, first) == index
+        assert finish(count_pages(shuffled[cut:]).merge(count_pages(shuffled[:cut]))) == index
+
+
+def test_the_index_reads_each_page_once() -> None:
+    """One pass: a stream of pages that can be read only once gives the index of the pages."""
+    pages = pages_of(crawl(seed=3))
+    assert build_index(iter(pages)) == build_index(pages)
 
 
 def test_each_site_counts_its_own_pages() -> None:
@@ -125,3 +130,41 @@ def test_another_page_s_title_between_paragraphs_is_content() -> None:
     result = clean_page(pages[9], build_index(pages))
     assert heading in blocks(result.markdown.strip())
     assert not blocks(result.markdown.strip()) & set(site[9].chrome)  # its related list goes
+
+
+def linked_by_every_key(titles: Titles, line: PageLine) -> int | None:
+    """The link rule tried for every lead-in, without the first- and last-word filter."""
+    if line.size > KEPT_WORDS:
+        return None
+    for lead in range(min(LEAD_WORDS, line.size - 1) + 1):
+        tail = key_of(" ".join(line.words[lead:]))
+        if tail in titles.pages:
+            return titles.pages[tail]
+        if line.cut and line.size - lead >= CUT_TITLE_WORDS and tail in titles.cut:
+            return 1
+    return None
+
+
+WORD = st.sampled_from(
+    ("read", "also", "minister", "resigns", "after", "the", "vote", "0", "a", "of", "in", "to")
+)
+
+
+@given(st.lists(st.lists(WORD, max_size=24), min_size=1, max_size=5), st.data())
+def test_the_word_filter_rules_out_only_lines_that_link_to_no_title(
+    titles_words: list[list[str]], data: st.DataObject
+) -> None:
+    """Lines made from the titles (a lead-in, the title or its start, an ellipsis) and others:
+    ``linked`` and ``bare`` say what trying every key says."""
+    counts = TitleCounts()
+    for words in titles_words:
+        counts.add(words[:TITLE_WORDS], len(words))
+    titles = counts.finished()
+    title = data.draw(st.sampled_from(titles_words))
+    lead = data.draw(st.lists(WORD, max_size=LEAD_WORDS + 1))
+    words = lead + title[: data.draw(st.integers(0, len(title)))] + data.draw(st.lists(WORD))
+    line = PageLine(key_of(" ".join(words)), tuple(words[:KEPT_WORDS]), len(words),
+                    data.draw(st.booleans()))  # fmt: skip
+    assert titles.linked(line) == linked_by_every_key(titles, line)
+    every_key = not line.cut and line.size <= TITLE_WORDS and line.spoken in titles.pages
+    assert titles.bare(line) == every_key

@@ -6,20 +6,21 @@ pages, then a map that cleans each page against it (the rules: :mod:`articlefix.
     >>> index = build_index(pages)                                     # doctest: +SKIP
     >>> results = [clean_page(page, index) for page in pages]          # doctest: +SKIP
 
-On a cluster the index is two rounds of the same reduction: ``count_pages`` on each partition,
-``Counts.merge`` to combine partials (a sum, so any split and any order give the same
-tables), ``frequent()`` between the rounds, ``finish`` at the end; :mod:`articlefix.dask` does
-it with a bag. Nothing here keeps state between calls.
+On a cluster the index is one reduction: ``count_pages`` on each partition, ``Counts.merge``
+to combine partials (a sum, so any split and any order give the same tables), ``finish`` at
+the end; :mod:`articlefix.daskrecords` does it with a bag. Each page is read once. Nothing
+here keeps state between calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix.options import Options
-from articlefix.sites import Counts, Frequent, Site
+from articlefix.siteindex import Counts, Site
+from articlefix.sitelines import PageLine
 
 if TYPE_CHECKING:
     from articlefix.pipeline import Result
@@ -42,34 +43,24 @@ class SiteIndex:
         return None if site is None else self.sites.get(site)
 
 
-def count_pages(
-    pages: Iterable[Page],
-    options: Options | None = None,
-    frequent: dict[str, Frequent] | None = None,
-) -> Counts:
-    """One round of the reduction over some pages: round one without ``frequent``, round two
-    with round one's tables."""
-    from articlefix.pipeline import page_lines
+def count_pages(pages: Iterable[Page], options: Options | None = None) -> Counts:
+    """The reduction over some pages: counts to merge with those of the others."""
+    from articlefix.pipeline import page_texts
 
-    counts = Counts()
+    counts, known = Counts(), dict[int, PageLine]()
     for page in pages:
-        lines = page_lines(page.data, options)
-        if frequent is None:
-            counts.add_first(page.site, lines)
-        else:
-            counts.add_second(page.site, lines, frequent[page.site])
+        counts.add(page.site, page_texts(page.data, options), known)
     return counts
 
 
-def finish(counts: Counts, frequent: dict[str, Frequent]) -> SiteIndex:
-    """The index, from round two's merged counts."""
-    return SiteIndex(counts.index(frequent))
+def finish(counts: Counts) -> SiteIndex:
+    """The index, from the merged counts of every page."""
+    return SiteIndex(counts.index())
 
 
-def build_index(pages: Sequence[Page], options: Options | None = None) -> SiteIndex:
-    """Both rounds over pages held in memory (a stream must be read twice: see records.py)."""
-    frequent = count_pages(pages, options).frequent()
-    return finish(count_pages(pages, options, frequent), frequent)
+def build_index(pages: Iterable[Page], options: Options | None = None) -> SiteIndex:
+    """The index of pages in memory, or of a stream read once."""
+    return finish(count_pages(pages, options))
 
 
 def clean_page(page: Page, index: SiteIndex, options: Options | None = None) -> Result:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from articlefix.crawl import SiteIndex
-    from articlefix.sites import Site
+    from articlefix.siteindex import Site
 
 #: Files per Dask task: an article takes about 10 ms, so this keeps the scheduler's ~1 ms per
 #: task overhead small while still spreading a few hundred files over every worker.

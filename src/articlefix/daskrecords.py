@@ -2,7 +2,7 @@
 
     >>> from articlefix.daskrecords import record_lines, site_index, clean_records
     >>> lines = record_lines(["crawl-00.jsonl.gz", "crawl-01.jsonl.gz"])   # doctest: +SKIP
-    >>> index = site_index(lines, job)                   # two reductions  # doctest: +SKIP
+    >>> index = site_index(lines, job)                   # one reduction   # doctest: +SKIP
     >>> clean_records(lines, job, index).to_textfiles("out/*.jsonl.gz")    # doctest: +SKIP
 
 ``dask.bag.read_text`` reads the files on the workers (decompressed by suffix; plain files in
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from articlefix.crawl import SiteIndex, finish
 from articlefix.records import Outcome, RecordJob, clean_lines, count_lines
-from articlefix.sites import Counts, Frequent
+from articlefix.siteindex import Counts
 from articlefix.streams import compression
 
 if TYPE_CHECKING:
@@ -53,10 +53,9 @@ def record_lines(paths: Sequence[str], *, blocksize: int = BLOCKSIZE) -> dask.ba
 
 
 def site_index(lines: dask.bag.Bag, job: RecordJob) -> SiteIndex:
-    """The site index over every record: two rounds of a reduction, each summed on the
-    cluster (partial counts per partition, merged in a tree)."""
-    first = _reduced(lines, job, None).frequent()
-    return finish(_reduced(lines, job, first), first)
+    """The site index over every record: one reduction, summed on the cluster (partial counts
+    per partition, merged in a tree)."""
+    return finish(_reduced(lines, job))
 
 
 def clean_records(
@@ -99,16 +98,14 @@ def _text(outcome: Outcome) -> str:
     return outcome.line.decode("utf-8").removesuffix("\n")
 
 
-def _reduced(lines: dask.bag.Bag, job: RecordJob, frequent: dict[str, Frequent] | None) -> Counts:
-    per_part = partial(_partial_counts, job=job, frequent=frequent)
+def _reduced(lines: dask.bag.Bag, job: RecordJob) -> Counts:
+    per_part = partial(_partial_counts, job=job)
     total = lines.reduction(per_part, _merged).compute()  # type: ignore[no-untyped-call]
     return cast("Counts", total)
 
 
-def _partial_counts(
-    part: Iterable[tuple[str, str]], job: RecordJob, frequent: dict[str, Frequent] | None
-) -> Counts:
-    return count_lines(job, (line.encode("utf-8", "surrogateescape") for line, _ in part), frequent)
+def _partial_counts(part: Iterable[tuple[str, str]], job: RecordJob) -> Counts:
+    return count_lines(job, (line.encode("utf-8", "surrogateescape") for line, _ in part))
 
 
 def _merged(parts: Iterable[Counts]) -> Counts:

@@ -1,7 +1,7 @@
 """Site boilerplate for a batch of files: a file's site is its folder.
 
-The index is the same two-round reduction as for records (:mod:`articlefix.crawl`), over the
-files' bytes, read here (twice) before the batch cleans them; a file that cannot be read, or
+The index is the same reduction as for records (:mod:`articlefix.crawl`), over the files'
+bytes, read here once before the batch cleans them; a file that cannot be read, or
 is over ``--max-bytes``, is left out of the counts and gets its error when it is cleaned.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from articlefix.crawl import Page, SiteIndex, count_pages, finish
+from articlefix.crawl import Page, SiteIndex, build_index
 from articlefix.options import Options
 from articlefix.streams import open_input
 
@@ -23,8 +23,7 @@ def site_of_file(path: str) -> str:
 
 def files_index(paths: Sequence[str], options: Options, max_bytes: int | None) -> SiteIndex:
     """The site index of the files at ``paths``, grouped by folder."""
-    frequent = count_pages(_pages(paths, max_bytes), options).frequent()
-    return finish(count_pages(_pages(paths, max_bytes), options, frequent), frequent)
+    return build_index(_pages(paths, max_bytes), options)
 
 
 def _pages(paths: Sequence[str], max_bytes: int | None) -> Iterator[Page]:

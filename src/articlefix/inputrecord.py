@@ -21,7 +21,7 @@ from articlefix.report import Report, Status
 
 if TYPE_CHECKING:
     from articlefix.crawl import SiteIndex
-    from articlefix.sites import Site
+    from articlefix.siteindex import Site
 
 #: Why an input that was read past ``max_bytes`` (a file that grew, a pipe) was skipped.
 OVER_LIMIT = "larger than --max-bytes (over {} bytes when read), not cleaned"

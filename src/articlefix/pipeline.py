@@ -20,7 +20,7 @@ from articlefix.verdict import NEAR_COPIES, Verdict
 
 if TYPE_CHECKING:  # sites.py (and hashlib) load only for a page cleaned against a site index
     from articlefix import mdedit
-    from articlefix.sites import PageLine, Site
+    from articlefix.siteindex import Site
     from articlefix.sites import Verdict as SiteVerdict
 
 
@@ -218,14 +218,11 @@ def _blocks(decoded: Decoded, options: Options) -> list[Block]:
     return blocks
 
 
-def page_lines(data: str | bytes, options: Options | None = None) -> list[PageLine]:
-    """What a site index counts of a page: its blocks' normalised forms (the blocks
-    :func:`clean` will judge against the index)."""
-    from articlefix.sites import lines_of
-
+def page_texts(data: str | bytes, options: Options | None = None) -> list[str]:
+    """What a site index counts of a page: the texts of the blocks :func:`clean` will judge
+    against the index."""
     options = options or Options()
-    blocks = _blocks(decode(data, repair=options.repair_mojibake), options)
-    return lines_of([b.text for b in blocks])
+    return [b.text for b in _blocks(decode(data, repair=options.repair_mojibake), options)]
 
 
 def _dedup_content(

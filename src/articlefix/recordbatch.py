@@ -4,9 +4,8 @@ Files are read as streams (decompressed by suffix) in chunks of ``CHUNK`` lines;
 the chunks go to worker processes that may die (``pool.py``: a bounded window of chunks out at
 a time, so memory stays flat however many records a file holds), and chunks are written in the
 order they were read. With site
-boilerplate the inputs are read three times: two rounds of counting (each a reduction over
-chunks) build the index, then the records are cleaned against it; standard input is spooled
-to a temporary file for that.
+boilerplate the inputs are read twice: once to count (a reduction over chunks) for the index,
+then to clean the records against it; standard input is spooled to a temporary file for that.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from articlefix.crawl import SiteIndex, finish
 from articlefix.files import STDIN, cause, shown
 from articlefix.outputs import Tally
 from articlefix.records import Outcome, RecordJob, clean_lines, count_lines, lost_lines
-from articlefix.sites import Counts, Frequent
+from articlefix.siteindex import Counts
 from articlefix.stdio import OutputFailed, ended_by, write_out
 from articlefix.streams import compressed_output, open_input
 
@@ -123,21 +122,14 @@ def _on_cluster(names: list[str], run: RecordRun, tally: Tally) -> Iterator[list
 
 
 def _index(sources: list[_Source], run: RecordRun, tally: Tally) -> SiteIndex:
-    """Both rounds of the site index, each a reduction over the chunks of every input."""
-    frequent = _counted(sources, run, None, tally).frequent()
-    return finish(_counted(sources, run, frequent, tally), frequent)
-
-
-def _counted(
-    sources: list[_Source], run: RecordRun, frequent: dict[str, Frequent] | None, tally: Tally
-) -> Counts:
-    """One round of counts over every input; errors are told when the records are cleaned."""
+    """The site index, a reduction over the chunks of every input; errors are told when the
+    records are cleaned."""
     total = Counts()
-    with _Pool(run.jobs, run.job, frequent) as pool:
+    with _Pool(run.jobs, run.job, None) as pool:
         for source in sources:
             for counts in _each_chunk(source, pool, _count_chunk, _lost_counts, tally, quiet=True):
                 total.merge(counts)
-    return total
+    return finish(total)
 
 
 def _each_chunk(
@@ -190,9 +182,9 @@ def _clean_chunk(chunk: _Chunk) -> list[Outcome]:
 
 
 def _count_chunk(chunk: _Chunk) -> Counts:
-    job, frequent = _WORKER
+    job, _ = _WORKER
     assert isinstance(job, RecordJob)
-    return count_lines(job, chunk.lines, frequent)  # type: ignore[arg-type]
+    return count_lines(job, chunk.lines)
 
 
 def _set_worker(job: RecordJob, state: object) -> None:
@@ -259,7 +251,7 @@ def _output(path: str | None) -> Iterator[Callable[[bytes], object]]:
 
 
 def _spooled(stack: ExitStack) -> str:
-    """Standard input copied to a temporary file, which site boilerplate reads three times."""
+    """Standard input copied to a temporary file, which site boilerplate reads twice."""
     import shutil
     import tempfile
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from articlefix.crawl import Page, SiteIndex
-    from articlefix.sites import Counts, Frequent
+    from articlefix.siteindex import Counts
 
 #: The key the per-record report is added under.
 REPORT_KEY = "articlefix"
@@ -106,14 +106,12 @@ def lost_lines(source: str, first: int, lines: Iterable[bytes], why: str) -> lis
     return out
 
 
-def count_lines(
-    job: RecordJob, lines: Iterable[bytes], frequent: dict[str, Frequent] | None
-) -> Counts:
-    """A round of the site index over some lines: a partial sum for :meth:`Counts.merge`."""
+def count_lines(job: RecordJob, lines: Iterable[bytes]) -> Counts:
+    """The site index's counts over some lines: a partial sum for :meth:`Counts.merge`."""
     from articlefix.crawl import count_pages
 
     pages = (page_of(job, line) for line in lines)
-    return count_pages([p for p in pages if p is not None], job.options, frequent)
+    return count_pages([p for p in pages if p is not None], job.options)
 
 
 def page_of(job: RecordJob, line: bytes) -> Page | None:

@@ -1,0 +1,65 @@
+"""A page's blocks as site boilerplate sees them: a stable key of each block's normalised text
+and the words of the short ones (each number as "0"), never the texts. The index
+(:mod:`articlefix.siteindex`) counts them over a crawl, the map (:mod:`articlefix.sites`)
+looks a page's blocks up in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from hashlib import blake2b
+from typing import NamedTuple
+
+#: Longest line (in words) taken as a page's title: longer, the first block is a lede.
+TITLE_WORDS = 20
+#: Words at most before a title in a link ("Read also:", "More:").
+LEAD_WORDS = 3
+#: Words kept of a block: enough for any title with its lead-in; longer blocks are prose.
+KEPT_WORDS = TITLE_WORDS + LEAD_WORDS
+_WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+")  # a run of digits: one number slot, "0"
+#: Spaces past which a block is surely longer than KEPT_WORDS: only its start is split.
+_LONG = 2 * KEPT_WORDS
+
+
+class PageLine(NamedTuple):
+    """One block as the index sees it."""
+
+    key: int  # the normalised text's hash
+    words: tuple[str, ...]  # the first KEPT_WORDS words, each number as "0"; () for prose
+    size: int  # words in all
+    cut: bool  # ends in an ellipsis
+
+    @property
+    def spoken(self) -> int:
+        """The key of the words alone: a title and a link to it differ in punctuation."""
+        return key_of(" ".join(self.words))
+
+
+def line_of(norm: str, key: int) -> PageLine:
+    """What the index needs of a block, from its normalised form and its :func:`key_of`."""
+    cut = norm.endswith("...")  # NFKC made "…" three dots
+    if (spaces := norm.count(" ")) < _LONG:
+        words = words_of(norm)
+        return PageLine(key, words[:KEPT_WORDS], len(words), cut)
+    return PageLine(key, (), spaces + 1, cut)  # prose: splitting it would cost more than the rest
+
+
+def title_words(norm: str, line: PageLine) -> tuple[str, ...]:
+    """The first TITLE_WORDS words of a block, for a title and the cut-off links to it; of
+    prose, only the start is split."""
+    return (line.words or words_of(" ".join(norm.split(" ", _LONG)[:_LONG])))[:TITLE_WORDS]
+
+
+def words_of(norm: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(_NUMBER.sub("0", norm)))
+
+
+def key_of(text: str) -> int:
+    """A stable 64-bit key (the built-in hash differs between processes)."""
+    return int.from_bytes(blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest())
+
+
+def keys_of(norms: Sequence[str]) -> list[int]:
+    return [key_of(norm) for norm in norms]

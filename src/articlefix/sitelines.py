@@ -53,7 +53,11 @@ def title_words(norm: str, line: PageLine) -> tuple[str, ...]:
 
 
 def words_of(norm: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(_NUMBER.sub("0", norm)))
+    """The words of a normalised text, each run of digits in them as "0"."""
+    words = _WORD.findall(norm)
+    if "".join(words).isalpha():  # no digits: most lines, split with one regex pass
+        return tuple(words)
+    return tuple(w if w.isalpha() else _NUMBER.sub("0", w) for w in words)
 
 
 def key_of(text: str) -> int:

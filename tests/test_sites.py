@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articlefix import clean
@@ -17,7 +17,7 @@ from articlefix.cli import cli
 from articlefix.crawl import Page, SiteIndex, build_index, clean_page, count_pages, finish
 from articlefix.siteindex import MIN_PAGES
 from articlefix.sitelines import KEPT_WORDS, LEAD_WORDS, TITLE_WORDS, PageLine, key_of, words_of
-from articlefix.sitetitles import CUT_TITLE_WORDS, TitleCounts, Titles
+from articlefix.sitetitles import CUT_TITLE_WORDS, TitleCounts
 from crawl_pages import Page as CrawlPage
 from crawl_pages import crawl
 
@@ -133,42 +133,47 @@ def test_another_page_s_title_between_paragraphs_is_content() -> None:
     assert not blocks(result.markdown.strip()) & set(site[9].chrome)  # its related list goes
 
 
-def linked_by_every_key(titles: Titles, line: PageLine) -> int | None:
-    """The link rule tried for every lead-in, without the first- and last-word filter."""
+def linked_by_the_rule(titles: list[list[str]], line: PageLine) -> int | None:
+    """The pages whose title ``line`` links to, by the rule's words: the title after a lead-in
+    of a few words, or, cut off, its first words (four or more, not all)."""
     if line.size > KEPT_WORDS:
         return None
     for lead in range(min(LEAD_WORDS, line.size - 1) + 1):
-        tail = key_of(" ".join(line.words[lead:]))
-        if tail in titles.pages:
-            return titles.pages[tail]
-        if line.cut and line.size - lead >= CUT_TITLE_WORDS and tail in titles.cut:
+        tail = list(line.words[lead:])
+        if pages := sum(len(t) <= TITLE_WORDS and t == tail for t in titles):
+            return pages
+        starts = [
+            t[:k] for t in titles for k in range(CUT_TITLE_WORDS, min(len(t), TITLE_WORDS + 1))
+        ]
+        if line.cut and len(tail) >= CUT_TITLE_WORDS and tail in starts:
             return 1
     return None
 
 
-WORD = st.sampled_from(
-    ("read", "also", "minister", "resigns", "after", "the", "vote", "0", "a", "of", "in", "to")
-)
+WORD = st.sampled_from(("read", "also", "a", "after", "minister", "resigns", "the", "vote", "0"))
+TITLE = st.lists(WORD, max_size=7) | st.lists(WORD, min_size=19, max_size=24)
 
 
-@given(st.lists(st.lists(WORD, max_size=24), min_size=1, max_size=5), st.data())
-def test_the_word_filter_rules_out_only_lines_that_link_to_no_title(
+@settings(max_examples=400)
+@given(st.lists(TITLE, min_size=1, max_size=4), st.data())
+def test_links_to_titles_are_found_by_their_words(
     titles_words: list[list[str]], data: st.DataObject
 ) -> None:
     """Lines made from the titles (a lead-in, the title or its start, an ellipsis) and others:
-    ``linked`` and ``bare`` say what trying every key says."""
+    the keys, and the first and last words that rule lines out, say what the words say."""
     counts = TitleCounts()
     for words in titles_words:
         counts.add(words[:TITLE_WORDS], len(words))
     titles = counts.finished()
     title = data.draw(st.sampled_from(titles_words))
     lead = data.draw(st.lists(WORD, max_size=LEAD_WORDS + 1))
-    words = lead + title[: data.draw(st.integers(0, len(title)))] + data.draw(st.lists(WORD))
+    shown = data.draw(st.integers(0, len(title)) | st.just(CUT_TITLE_WORDS))  # the edge
+    words = lead + title[:shown] + data.draw(st.just([]) | st.lists(WORD, max_size=2))
     line = PageLine(key_of(" ".join(words)), tuple(words[:KEPT_WORDS]), len(words),
                     data.draw(st.booleans()))  # fmt: skip
-    assert titles.linked(line) == linked_by_every_key(titles, line)
-    every_key = not line.cut and line.size <= TITLE_WORDS and line.spoken in titles.pages
-    assert titles.bare(line) == every_key
+    assert titles.linked(line) == linked_by_the_rule(titles_words, line)
+    bare = not line.cut and line.size <= TITLE_WORDS and list(line.words) in titles_words
+    assert titles.bare(line) == bare
 
 
 @given(st.text(st.sampled_from("ab é_1٣½²-. \u00a0")))
@@ -176,3 +181,20 @@ def test_words_are_the_runs_of_word_characters_each_number_as_0(text: str) -> No
     """The split that skips the number pass for lines without digits gives what both passes
     give (Arabic-Indic digits are digits, "½" and "²" are word characters but no digits)."""
     assert words_of(text) == tuple(re.findall(r"\w+", re.sub(r"\d+", "0", text)))
+
+
+def test_a_cut_off_link_shows_whole_words_of_a_title_four_at_least() -> None:
+    counts = TitleCounts()
+    counts.add(["read", "also", "a", "after", "vote", "now"], 6)
+    counts.add(["the", "minister", "resigns", "after", "vote"], 5)
+    titles = counts.finished()
+
+    def cut(*words: str) -> PageLine:
+        return PageLine(key_of(" ".join(words)), words, len(words), True)
+
+    assert titles.linked(cut("read", "also", "a", "after")) == 1
+    assert titles.linked(cut("more", "read", "also", "a", "after")) == 1  # after a lead-in
+    assert titles.linked(cut("read", "also", "a")) is None  # three words
+    assert titles.linked(cut("read", "also", "a", "after", "vo")) is None  # not a whole word
+    assert titles.linked(cut("the", "minister", "resigns", "after")) == 1
+    assert titles.linked(cut("the", "minister", "resigns", "after", "vote")) == 1  # all of it

@@ -22,7 +22,8 @@ class Titles:
     """What links to a site's pages look like."""
 
     pages: dict[int, int]  # a title's key -> the pages it is the title of
-    cut: frozenset[int]  # keys of titles' first words, for cut-off links
+    cut: dict[int, frozenset[str]]  # the key of a title's first CUT_TITLE_WORDS words -> the
+    # most of it a cut-off link can show: all but its last word, TITLE_WORDS words at most
     ends: frozenset[str]  # the titles' last words: a line that ends otherwise links to none
     starts: frozenset[str]  # the first words of titles long enough to be cut off
 
@@ -43,12 +44,17 @@ class Titles:
         if not cut and words[-1] not in self.ends:
             return None
         for lead in leads:
-            tail = key_of(" ".join(words[lead:]))
-            if tail in self.pages:
-                return self.pages[tail]
-            if cut and line.size - lead >= CUT_TITLE_WORDS and tail in self.cut:
+            tail = " ".join(words[lead:])
+            if (key := key_of(tail)) in self.pages:
+                return self.pages[key]
+            if cut and line.size - lead >= CUT_TITLE_WORDS and self._cut_off(words[lead:], tail):
                 return 1
         return None
+
+    def _cut_off(self, words: Sequence[str], text: str) -> bool:
+        """Whether ``words`` (``text``) are the first words of a title, cut off."""
+        starts = self.cut.get(key_of(" ".join(words[:CUT_TITLE_WORDS])), ())
+        return any(start == text or start.startswith(text + " ") for start in starts)
 
 
 @dataclass(slots=True)
@@ -56,7 +62,7 @@ class TitleCounts:
     """Titles counted over a site's pages, one a page."""
 
     pages: Counter[int] = field(default_factory=Counter)
-    cut: set[int] = field(default_factory=set)
+    cut: dict[int, set[str]] = field(default_factory=dict)
     ends: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)
 
@@ -65,12 +71,12 @@ class TitleCounts:
         if size <= TITLE_WORDS:
             self.pages[key_of(" ".join(words))] += 1
             self.ends.update(words[-1:])
-        cuts = range(CUT_TITLE_WORDS, min(size, TITLE_WORDS + 1))
-        self.cut.update(key_of(" ".join(words[:k])) for k in cuts)
-        if cuts and words:
-            self.starts.add(words[0])
+        start = words[: min(size - 1, TITLE_WORDS)]
+        if len(start) >= CUT_TITLE_WORDS:
+            key = key_of(" ".join(start[:CUT_TITLE_WORDS]))
+            self.cut.setdefault(key, set()).add(" ".join(start))
+            self.starts.add(start[0])
 
     def finished(self) -> Titles:
-        return Titles(
-            dict(self.pages), frozenset(self.cut), frozenset(self.ends), frozenset(self.starts)
-        )
+        cut = {key: frozenset(starts) for key, starts in self.cut.items()}
+        return Titles(dict(self.pages), cut, frozenset(self.ends), frozenset(self.starts))

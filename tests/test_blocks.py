@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import textwrap
 
 import pytest
@@ -76,3 +77,40 @@ def test_a_list_of_one_line_chunks_takes_the_layout_of_the_article_around_it() -
 def test_blank_and_whitespace_lines_only_separate() -> None:
     text = "\n \t\n" + PARAS[0] + "\n   \n\n" + PARAS[1] + "   \n\n\n"
     assert texts(split_blocks(text)) == PARAS[:2]
+
+
+def test_a_run_of_identical_lines_is_its_first_the_lines_between_and_its_last() -> None:
+    """A million repeated lines must cost what three do (issue 18's label-pass memory)."""
+    blocks = split_blocks("Intro line here.\n" + "Photo\n" * 1000 + "Outro line here.\n")
+    assert [(b.text, b.line, b.copies) for b in blocks] == [
+        ("Intro line here.", 1, 1),
+        ("Photo", 2, 1),
+        ("Photo", 3, 998),
+        ("Photo", 1001, 1),
+        ("Outro line here.", 1002, 1),
+    ]
+
+
+# (position, repeats) of each removal: every line between a run's first and last is listed, as
+# the lines were before runs were folded (the same figures as on 8795659, which did not fold).
+RUN_REMOVALS = {
+    2: [(5, 1), (6, 2), (7, 3), (8, 4)],
+    3: [(3, 2), (6, 1), (7, 2), (8, 2), (9, 4), (10, 5)],
+    7: [*((n, 2) for n in range(3, 8)), (10, 1), *((n, 2) for n in range(11, 17)), (17, 8),
+        (18, 9)],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("count", sorted(RUN_REMOVALS))
+def test_a_run_reads_as_the_lines_it_stands_for(count: int) -> None:
+    """Removed as one block, reported line by line: the report of the unfolded lines."""
+    lines = ["Story one starts here today.", *["Share this"] * count, "Story one ends here now."]
+    result = clean("\n".join(lines * 2) + "\n")
+    assert result.report.blocks_in == 2 * len(lines)
+    removed = [(r.position, r.repeats) for r in result.report.removed]
+    assert removed == RUN_REMOVALS[count]
+    assert [r.line for r in result.report.removed] == [n for n, _ in removed]
+    assert len(result.report.removed) == len(removed)
+    assert result.markdown.count("Share this") == 2
+    assert pickle.loads(pickle.dumps(result.report)) == result.report  # a process pool's trip
+    assert [r["position"] for r in result.report.to_dict()["removed"]] == [n for n, _ in removed]

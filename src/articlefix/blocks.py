@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
-from articlefix.lists import listed
+from articlefix.lists import LIST_MIN, listed
 
 Kind = Literal["text", "heading", "quote", "attribution", "item"]
 
@@ -32,6 +32,10 @@ _OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote
 _TERMINAL = tuple('.!?…:;"”»)')
 #: Votes on either side of a chunk that decide its layout (chunks with line breaks vote).
 LAYOUT_VOTES = 8
+# Characters split into lines at a time: lines are made a slice at a time, so the lines of a
+# whole document never exist at once as strings (a run of identical lines is kept once with
+# its count: 16,000 "Photo" lines as strings are 10x the input, a million "a" lines 4x).
+_SLICE = 1 << 13
 
 
 class Block(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
@@ -44,44 +48,145 @@ class Block(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     level: int = 0  # heading level, for headings the input marked with ``#``
     note: str = ""  # why a stage gave the block its kind (a list item)
     marker: str = ""  # a list item's marker as written out: ``-``, ``3.`` or ``3)``
+    # Identical one-line blocks on consecutive lines, between a run's first and last: this
+    # block stands for all of them (stage 4 judges them as one; the report lists each).
+    copies: int = 1
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Paragraphs of ``text`` in order; blank and whitespace-only lines separate nothing else."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    chunks = list(_blank_separated(lines))
+    """Paragraphs of ``text`` in order; blank and whitespace-only lines separate nothing else.
+
+    A run of three or more identical lines is its first line, one block for the lines between
+    (``copies``) and its last: a million repeated lines cost what three do.
+    """
+    chunks = list(_blank_separated(_lines(text)))
     # Without blank lines the layout is one paragraph per line, however alike the lines look.
     many = len(chunks) > 1
     # A list's line breaks are its items', no sign of a layout: as one line, no vote.
-    voting = [(n, chunk[:1] if listed(chunk) else chunk) for n, chunk in chunks]
+    voting = [None if chunk.listed() else chunk for chunk in chunks]
     blocks: list[Block] = []
-    for (first, chunk), per_line in zip(chunks, _breaks_at_sentences(voting), strict=True):
-        blocks.extend(_chunk_blocks(first, chunk, join=many and not per_line))
+    for chunk, per_line in zip(chunks, _breaks_at_sentences(voting), strict=True):
+        blocks.extend(_chunk_blocks(chunk, join=many and not per_line))
     return blocks
 
 
-def _blank_separated(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
-    """Runs of non-blank lines with their 1-based first line."""
-    chunk: list[str] = []
-    for i, line in enumerate(lines):
-        if line.strip():
-            chunk.append(line)
-        elif chunk:
-            yield i - len(chunk) + 1, chunk
-            chunk = []
-    if chunk:
-        yield len(lines) - len(chunk) + 1, chunk
+def expanded(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each block that stands for several lines as one block per line."""
+    if all(b.copies == 1 for b in blocks):
+        return blocks
+    return [b._replace(line=b.line + k, copies=1) for b in blocks for k in range(b.copies)]
 
 
-def _chunk_blocks(first: int, chunk: list[str], *, join: bool) -> list[Block]:
-    if all(line.lstrip().startswith(">") for line in chunk):
-        quote = _quote(first, chunk)
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (any line ending) without trailing blanks, a slice at a time."""
+    at, end = 0, len(text)
+    while True:
+        cut = text.find("\n", at + _SLICE)
+        stop = end if cut < 0 else cut + 1
+        part = text[at:stop]
+        if "\r" in part:  # no slice ends between the two characters of a CRLF
+            part = part.replace("\r\n", "\n").replace("\r", "\n")
+        lines = part.split("\n")
+        if stop < end:
+            lines.pop()  # what follows the slice's last line break is the next slice's
+        for line in lines:
+            yield line.rstrip()
+        if stop == end:
+            return
+        at = stop
+
+
+class _Chunk:
+    """Consecutive non-blank lines from line ``first`` on; a run of identical lines is held
+    once, with how many times it stands (``counts``, None while there is no run)."""
+
+    __slots__ = ("counts", "first", "lines")
+
+    def __init__(self, first: int, lines: list[str], counts: list[int] | None) -> None:
+        self.first, self.lines, self.counts = first, lines, counts
+
+    def add(self, line: str) -> None:
+        lines = self.lines
+        if lines and line == lines[-1]:
+            if self.counts is None:
+                self.counts = [1] * len(lines)
+            self.counts[-1] += 1
+            return
+        lines.append(line)
+        if self.counts is not None:
+            self.counts.append(1)
+
+    @property
+    def size(self) -> int:
+        return len(self.lines) if self.counts is None else sum(self.counts)
+
+    def pairs(self) -> Iterator[tuple[str, str, int]]:
+        """Each line and the next, with how many times that pair stands."""
+        if self.counts is None:
+            for line, after in pairwise(self.lines):
+                yield line, after, 1
+            return
+        for (line, count), (after, _) in pairwise(zip(self.lines, self.counts, strict=True)):
+            if count > 1:
+                yield line, line, count - 1
+            yield line, after, 1
+        if self.counts[-1] > 1:
+            yield self.lines[-1], self.lines[-1], self.counts[-1] - 1
+
+    def expanded(self, most: int | None = None) -> list[str]:
+        """Every line, a run's at most ``most`` times."""
+        if self.counts is None:
+            return self.lines
+        return [line for line, n in zip(self.lines, self.counts, strict=True)
+                for _ in range(n if most is None else min(n, most))]  # fmt: skip
+
+    def listed(self) -> bool:
+        return listed(self.expanded(LIST_MIN))  # it counts items up to LIST_MIN
+
+    def stripped(self) -> _Chunk:
+        counts = None if self.counts is None else self.counts[:]
+        return _Chunk(self.first, [line.strip() for line in self.lines], counts)
+
+    def blocks(self) -> list[Block]:
+        """One block per line; a run as its first line, the lines between, and its last."""
+        if self.counts is None:
+            return [_text_block(line, self.first + k, 1) for k, line in enumerate(self.lines)]
+        out, number = [], self.first
+        for line, count in zip(self.lines, self.counts, strict=True):
+            block = _text_block(line, number, 1)
+            out.append(block)
+            if count > 2:
+                out.append(block._replace(line=number + 1, copies=count - 2))
+            if count > 1:
+                out.append(block._replace(line=number + count - 1))
+            number += count
+        return out
+
+
+def _blank_separated(lines: Iterable[str]) -> Iterator[_Chunk]:
+    """Runs of non-blank lines (lines come without trailing blanks: a blank one is empty)."""
+    chunk: _Chunk | None = None
+    for number, line in enumerate(lines, 1):
+        if line:
+            if chunk is None:
+                chunk = _Chunk(number, [], None)
+            chunk.add(line)
+        elif chunk is not None:
+            yield chunk
+            chunk = None
+    if chunk is not None:
+        yield chunk
+
+
+def _chunk_blocks(chunk: _Chunk, *, join: bool) -> list[Block]:
+    if all(line.lstrip().startswith(">") for line in chunk.lines):
+        quote = _quote(chunk.first, chunk.expanded())
         if quote is not None:
             return quote
-    stripped = [line.strip() for line in chunk]
-    if join and len(stripped) > 1 and not listed(stripped) and _wrapped(stripped):
-        return [_text_block(" ".join(stripped), first, len(chunk))]
-    return [_text_block(line, first + k, 1) for k, line in enumerate(stripped)]
+    stripped = chunk.stripped()
+    if join and stripped.size > 1 and not stripped.listed() and _wrapped(stripped):
+        return [_text_block(" ".join(stripped.expanded()), chunk.first, chunk.size)]
+    return stripped.blocks()
 
 
 def _text_block(line: str, number: int, count: int) -> Block:
@@ -118,7 +223,7 @@ def _quote(first: int, chunk: list[str]) -> list[Block] | None:
     ]
 
 
-def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> list[bool]:
+def _breaks_at_sentences(chunks: list[_Chunk | None]) -> list[bool]:
     """Per chunk: True when the line breaks around it mostly fall between sentences.
 
     Wrapping breaks a line wherever the width runs out, so only a few breaks follow a sentence
@@ -130,12 +235,13 @@ def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> list[bool]:
     """
     voters: list[int] = []  # chunks with line breaks, in order
     votes = [0]  # running sum of their votes for "one paragraph per line"
-    for n, (_, chunk) in enumerate(chunks):
+    for n, chunk in enumerate(chunks):
         breaks = ends = 0
-        for line, after in pairwise(chunk):
-            breaks += 1
+        for line, after, count in chunk.pairs() if chunk else ():
+            breaks += count
             after = after.lstrip()
-            ends += line.endswith(_TERMINAL) and (after[:1].isupper() or after[:1] in _OPENING)
+            if line.endswith(_TERMINAL) and (after[:1].isupper() or after[:1] in _OPENING):
+                ends += count
         if breaks:
             voters.append(n)
             votes.append(votes[-1] + (ends * 2 > breaks))
@@ -148,23 +254,23 @@ def _breaks_at_sentences(chunks: list[tuple[int, list[str]]]) -> list[bool]:
     return layout
 
 
-def _wrapped(lines: list[str]) -> bool:
+def _wrapped(chunk: _Chunk) -> bool:
     """True when the breaks look like hard wrapping rather than one paragraph per line.
 
     Greedy wrapping breaks a line only when the next word would not fit, so every line but the
     last is nearly as long as the widest (slack for spacing). Beyond 120 columns, lines that end
     sentences are paragraphs of their own, whatever their length.
     """
-    widths = [len(line) for line in lines if " " in line]
+    widths = [len(line) for line in chunk.lines if " " in line]
     if not widths:
         return True
     width = max(widths)
-    for line, after in pairwise(lines):
+    for line, after, _ in chunk.pairs():
         if " " in line and len(line) + 1 + len(after.split(" ", 1)[0]) < 0.75 * width:
             return False
     if width > 120:
-        ends = sum(line.endswith(_TERMINAL) for line in lines[:-1])
-        return ends * 2 < len(lines) - 1
+        ends = sum(count for line, _, count in chunk.pairs() if line.endswith(_TERMINAL))
+        return ends * 2 < chunk.size - 1
     return True
 
 

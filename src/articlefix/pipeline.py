@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from articlefix.blocks import Block, split_blocks
-from articlefix.classify import TAGGED, TypedBlock, classify, per_block
+from articlefix import audit
+from articlefix.blocks import Block, expanded, split_blocks
+from articlefix.classify import TypedBlock, classify, per_block
 from articlefix.decode import Decoded, decode, repair_mojibake
 from articlefix.dedup import Decisions, Expanded, dedup
 from articlefix.fingerprint import fingerprints
@@ -15,7 +16,7 @@ from articlefix.options import Options
 from articlefix.paste import LONG, pasted
 from articlefix.quotes import pairing
 from articlefix.render import render
-from articlefix.report import Encoding, Removal, Report, SimilarKept, SiteRemoval, Tag, preview
+from articlefix.report import Encoding, Report
 from articlefix.verdict import NEAR_COPIES, Verdict
 
 if TYPE_CHECKING:  # sites.py (and hashlib) load only for a page cleaned against a site index
@@ -82,11 +83,14 @@ def trace(data: str | bytes, options: Options | None = None) -> Trace:
         return Trace(clean(data, options), ())
     staged = _staged(_read(decode(data, repair=options.repair_mojibake), options), options, None)
     typed = dict(zip((n for n, _ in staged.kept), per_block(staged.typed), strict=True))
+    at = audit.Numbering(staged.blocks)  # a block for a run of lines is traced line by line
     blocks = tuple(
-        Traced(b.text, b.line, v.keep, t.kind if t else "", t.rule if t else "", v.reason,
-               v.of, v.similarity, t.text if t else "", t.marker if t else "", v.look_alike)
+        Traced(b.text, b.line + k, v.keep, t.kind if t else "", t.rule if t else "", v.reason,
+               None if v.of is None else at(v.of), v.similarity, t.text if t else "",
+               t.marker if t else "", v.look_alike)
         for n, (b, v) in enumerate(zip(staged.blocks, staged.verdicts, strict=True))
         for t in (typed.get(n),)
+        for k in range(b.copies)
     )  # fmt: skip
     return Trace(Result(render(staged.typed), staged.report), blocks)
 
@@ -150,27 +154,26 @@ def _clean_text(read: _Read, options: Options, site: Site | None) -> Result:
 def _staged(read: _Read, options: Options, site: Site | None) -> _Staged:
     blocks = read.blocks
     chrome: list[SiteVerdict | None] = [None] * len(blocks)
-    if site is not None:
+    if site is not None:  # a site's furniture is judged line by line, in its page's context
         from articlefix.sites import judge
 
+        blocks = expanded(blocks)
         chrome = judge(site, [b.text for b in blocks])
-    verdicts, expanded = _dedup_content(blocks, chrome, options)
-    fuller = {e.teaser: blocks[e.full].text for e in expanded}  # the last for a teaser wins
+    verdicts, edits = _dedup_content(blocks, chrome, options)
+    # The lines between a run's first and last go as copies; were they ever kept, each would
+    # be judged on its own, as before runs were folded.
+    if any(b.copies > 1 and v.keep for b, v in zip(blocks, verdicts, strict=True)):
+        return _staged(read._replace(blocks=expanded(blocks)), options, site)
+    fuller = {e.teaser: blocks[e.full].text for e in edits}  # the last for a teaser wins
     kept = [
         (n, b._replace(text=fuller[n]) if n in fuller else b)
         for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
         if v.keep
     ]
     typed = classify(list_items([b for _, b in kept]), tag=options.tag)
-    report = _report(read, verdicts, len(kept), _tags(kept, typed))
-    report = replace(
-        report,
-        site_boilerplate=tuple(
-            SiteRemoval(n + 1, b.line, preview(b.text), c.match.value, c.pages, c.site_pages)
-            for n, (b, c) in enumerate(zip(blocks, chrome, strict=True))
-            if c is not None
-        ),
-    )
+    tags = audit.tags(blocks, kept, typed)
+    report = audit.report(blocks, verdicts, len(kept), tags, read.encoding, read.warnings)
+    report = replace(report, site_boilerplate=audit.site_removals(blocks, chrome))
     return _Staged(blocks, verdicts, kept, typed, report)
 
 
@@ -185,25 +188,13 @@ def _edit_markdown(decoded: Decoded, doc: mdedit.Document, options: Options) -> 
     verdicts = [v if v.keep or n in dropped else v.unsafe() for n, v in enumerate(verdicts)]
     if decoded.bom and decoded.encoding == "utf-8-sig":  # the file's own first bytes stay too
         markdown = "\ufeff" + markdown
-    read = _Read(blocks, _read_as(decoded), decoded.warnings)
-    return Result(markdown, _report(read, verdicts, len(blocks) - len(dropped), ()))
+    kept = len(blocks) - len(dropped)
+    report = audit.report(blocks, verdicts, kept, (), _read_as(decoded), decoded.warnings)
+    return Result(markdown, report)
 
 
 def _read_as(decoded: Decoded) -> Encoding:
     return Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired)
-
-
-def _report(read: _Read, verdicts: list[Verdict], kept: int, tags: tuple[Tag, ...]) -> Report:
-    blocks = read.blocks
-    return Report(
-        encoding=read.encoding,
-        blocks_in=len(blocks),
-        blocks_out=kept,
-        removed=_removed(blocks, verdicts),
-        similar_kept=_similar(blocks, verdicts),
-        tags=tags,
-        warnings=read.warnings,
-    )
 
 
 def _blocks(decoded: Decoded, options: Options) -> list[Block]:
@@ -222,7 +213,8 @@ def page_texts(data: str | bytes, options: Options | None = None) -> list[str]:
     """What a site index counts of a page: the texts of the blocks :func:`clean` will judge
     against the index."""
     options = options or Options()
-    return [b.text for b in _blocks(decode(data, repair=options.repair_mojibake), options)]
+    blocks = _blocks(decode(data, repair=options.repair_mojibake), options)
+    return [b.text for b in expanded(blocks)]
 
 
 def _dedup_content(
@@ -247,44 +239,3 @@ def _dedup(blocks: list[Block], options: Options, *, authored: bool) -> Decision
     prints = fingerprints(texts)
     found = dedup(texts, prints, max_candidates=options.max_candidates, pairing=pairing(texts))
     return found._replace(verdicts=pasted(found.verdicts, prints.sizes, authored=authored))
-
-
-def _removed(blocks: list[Block], verdicts: list[Verdict]) -> tuple[Removal, ...]:
-    return tuple(
-        Removal(
-            n + 1,
-            b.line,
-            b.lines,
-            preview(b.text),
-            v.of + 1,
-            blocks[v.of].line,
-            v.similarity,
-            v.reason,
-        )
-        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
-        if not v.keep and v.of is not None
-    )
-
-
-def _similar(blocks: list[Block], verdicts: list[Verdict]) -> tuple[SimilarKept, ...]:
-    return tuple(
-        SimilarKept(
-            n + 1,
-            b.line,
-            preview(b.text),
-            v.of + 1,
-            blocks[v.of].line,
-            v.similarity,
-            v.difference,
-        )
-        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
-        if v.keep and v.of is not None and v.look_alike
-    )
-
-
-def _tags(kept: list[tuple[int, Block]], typed: list[TypedBlock]) -> tuple[Tag, ...]:
-    return tuple(
-        Tag(n + 1, b.line, t.kind, t.rule)
-        for (n, b), t in zip(kept, per_block(typed), strict=True)
-        if t.kind in TAGGED
-    )

@@ -7,9 +7,10 @@ run's budget; ``Report`` itself stays a dataclass.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 
 class Encoding(NamedTuple):
@@ -32,6 +33,50 @@ class Removal(NamedTuple):
     repeats_line: int
     similarity: float
     reason: str
+
+
+class Removals(Sequence[Removal]):
+    """The removals in order. A run of identical lines that went as one block is held as one
+    record and a count, and reads as one record per line: the report says the same, at the
+    cost of one record however long the run (a million repeated lines, 999,998 records)."""
+
+    __slots__ = ("_counts", "_records")
+
+    def __init__(self, records: tuple[Removal, ...], counts: tuple[int, ...] | None = None):
+        self._records, self._counts = records, counts  # counts: lines per record, if not all 1
+
+    def __iter__(self) -> Iterator[Removal]:
+        if self._counts is None:
+            yield from self._records
+            return
+        for record, count in zip(self._records, self._counts, strict=True):
+            yield record
+            for k in range(1, count):
+                yield record._replace(position=record.position + k, line=record.line + k)
+
+    def __len__(self) -> int:
+        return len(self._records) if self._counts is None else sum(self._counts)
+
+    @overload
+    def __getitem__(self, at: int) -> Removal: ...
+    @overload
+    def __getitem__(self, at: slice) -> tuple[Removal, ...]: ...
+    def __getitem__(self, at: int | slice) -> Removal | tuple[Removal, ...]:
+        return (self._records if self._counts is None else tuple(self))[at]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Removals | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def __reduce__(self) -> tuple[type[Removals], tuple[object, ...]]:
+        return Removals, (self._records, self._counts)
 
 
 class SimilarKept(NamedTuple):
@@ -74,7 +119,7 @@ class Report:
     encoding: Encoding
     blocks_in: int
     blocks_out: int
-    removed: tuple[Removal, ...]
+    removed: Removals
     similar_kept: tuple[SimilarKept, ...]
     tags: tuple[Tag, ...]
     warnings: tuple[str, ...]

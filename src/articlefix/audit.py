@@ -1,0 +1,112 @@
+"""The report of one run, from its blocks, their verdicts and their tags (``report.py`` holds
+the records and their JSON). Positions are the input's: a block that stands for a run of
+identical lines (``Block.copies``) counts as that many blocks, and its removal as that many."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from articlefix.blocks import Block
+from articlefix.classify import TAGGED, TypedBlock, per_block
+from articlefix.report import (
+    Encoding,
+    Removal,
+    Removals,
+    Report,
+    SimilarKept,
+    SiteRemoval,
+    Tag,
+    preview,
+)
+from articlefix.verdict import Verdict
+
+if TYPE_CHECKING:  # sites.py loads for a page cleaned against a site index alone
+    from articlefix.sites import Verdict as SiteVerdict
+
+
+class Numbering:
+    """Each block's 0-based position among the input's blocks, a run counted line by line."""
+
+    __slots__ = ("_at", "total")
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        runs = any(b.copies > 1 for b in blocks)
+        self._at = [0, *accumulate(b.copies for b in blocks)] if runs else None
+        self.total = self._at[-1] if self._at else len(blocks)
+
+    def __call__(self, n: int) -> int:
+        return n if self._at is None else self._at[n]
+
+
+def report(
+    blocks: Sequence[Block],
+    verdicts: Sequence[Verdict],
+    kept: int,
+    tags: tuple[Tag, ...],
+    encoding: Encoding,
+    warnings: tuple[str, ...],
+) -> Report:
+    at = Numbering(blocks)
+    return Report(
+        encoding=encoding,
+        blocks_in=at.total,
+        blocks_out=kept,
+        removed=_removed(blocks, verdicts, at),
+        similar_kept=_similar(blocks, verdicts, at),
+        tags=tags,
+        warnings=warnings,
+    )
+
+
+def tags(
+    blocks: Sequence[Block], kept: list[tuple[int, Block]], typed: list[TypedBlock]
+) -> tuple[Tag, ...]:
+    at = Numbering(blocks)
+    return tuple(
+        Tag(at(n) + 1, b.line, t.kind, t.rule)
+        for (n, b), t in zip(kept, per_block(typed), strict=True)
+        if t.kind in TAGGED
+    )
+
+
+def site_removals(
+    blocks: Sequence[Block], chrome: Sequence[SiteVerdict | None]
+) -> tuple[SiteRemoval, ...]:
+    at = Numbering(blocks)
+    return tuple(
+        SiteRemoval(at(n) + 1, b.line, preview(b.text), c.match.value, c.pages, c.site_pages)
+        for n, (b, c) in enumerate(zip(blocks, chrome, strict=True))
+        if c is not None
+    )
+
+
+def _removed(blocks: Sequence[Block], verdicts: Sequence[Verdict], at: Numbering) -> Removals:
+    records, counts = [], []
+    for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
+        if not v.keep and v.of is not None:
+            original = blocks[v.of]
+            records.append(Removal(at(n) + 1, b.line, b.lines, preview(b.text), at(v.of) + 1,
+                                   original.line, v.similarity, v.reason))  # fmt: skip
+            counts.append(b.copies)
+    runs = any(count > 1 for count in counts)
+    return Removals(tuple(records), tuple(counts) if runs else None)
+
+
+def _similar(
+    blocks: Sequence[Block], verdicts: Sequence[Verdict], at: Numbering
+) -> tuple[SimilarKept, ...]:
+    return tuple(
+        SimilarKept(
+            at(n) + 1,
+            b.line,
+            preview(b.text),
+            at(v.of) + 1,
+            blocks[v.of].line,
+            v.similarity,
+            v.difference,
+        )
+        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
+        if v.keep and v.of is not None and v.look_alike
+    )

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -349,6 +350,31 @@ def test_nonsense_is_a_usage_error(tmp_path: Path, flags: list[str]) -> None:
 def test_stdin_cannot_be_fixed_in_place() -> None:
     result = run("-i", "-", input=DIRTY.encode())
     assert result.exit_code == 2 and "standard input" in result.stderr
+
+
+def test_no_input_from_a_terminal_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing named and nothing piped: the user forgot the file; waiting on the terminal would
+    look like a hang."""
+
+    class Terminal(io.BytesIO):
+        def isatty(self) -> bool:
+            return True
+
+    from articlefix.usage import inputs_named
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(Terminal()))  # CliRunner's is a pipe
+    with pytest.raises(click.UsageError, match="no input: name a FILE"):
+        inputs_named((), "stdout")
+    assert inputs_named(("a.txt",), "stdout") == ("a.txt",)
+
+
+def test_scheduler_without_dask_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # ``import distributed`` now fails
+    result = run("--scheduler", "tcp://127.0.0.1:1", write(tmp_path / "a.txt", DIRTY))
+    assert result.exit_code == 2
+    assert "--scheduler needs Dask: python -m pip install 'articlefix[dask]'" in result.stderr
 
 
 def test_check_reads_standard_input() -> None:

@@ -211,6 +211,14 @@ NOT_TITLES = [
     ("line of data", "HBR Harbour Corp 113.40 1.62 1.41%"),
     ("line of data", "KADER12M. Jansen7P. Olsen19K. Berg"),
     ("line of data", "95'88'74'65'52'45'"),
+    ("cut before its object", "Tickets are sold at the harbour office with"),
+    ("cut before its object", "Anmeldung bis Freitag beim"),
+    ("two clauses", "The ferry was late again; nobody on the quay was surprised"),
+    ("dateline", "HAMBURG, GERMANY"),
+    ("dateline", "NEW ORLEANS, LOUISIANA"),
+    ("field of a notice", "Venue: the old harbour hall"),
+    ("field of a notice", "Ort: Alte Hafenhalle, Saal 2"),
+    ("field of a notice", "Lieu : la halle du port"),
 ]
 
 
@@ -224,6 +232,8 @@ def test_page_text_on_a_short_line_is_not_a_heading(line: str) -> None:
 
 
 MEDIUM = "Work on the north quay starts in April and should take three summers."
+# Longer than the heading below it: the line between paragraphs rule does not take it first.
+TOP = "Part two of the harbour plan"
 
 
 @pytest.mark.parametrize(
@@ -232,7 +242,7 @@ MEDIUM = "Work on the north quay starts in April and should take three summers."
         (["The plan", MEDIUM], ["The plan"], "short line before a longer sentence"),
         (["Was der Umbau kostet", MEDIUM], ["Was der Umbau kostet"], "before a longer sentence"),
         (["Before you start", "You will need three things:"], ["Before you start"], "sentence"),
-        (["Part two", "The new quay", MEDIUM], ["Part two", "The new quay"], "before a heading"),
+        ([TOP, "The new quay", MEDIUM], [TOP, "The new quay"], "before a heading"),
     ],
     ids=["subhead", "German subhead", "before a lead-in", "heading over a heading"],
 )
@@ -241,6 +251,27 @@ def test_subheads_before_short_paragraphs(lines: list[str], expected: list[str],
     assert headings(result.markdown) == expected
     assert result.report.tags[0].rule.endswith(rule)
     assert clean(result.markdown).markdown == result.markdown
+
+
+# A line below the subhead that a scraper left without its full stop (a link or code dropped).
+UNSTOPPED = "The crane arrives on Monday with the pontoons for the new north quay"
+
+
+def test_subhead_between_paragraphs_before_an_unstopped_longer_line() -> None:
+    result = clean("\n".join([LONG, "Harbour works", UNSTOPPED, LONG]) + "\n")
+    assert headings(result.markdown) == ["Harbour works"]
+    assert result.report.tags[0].rule == "short line between paragraphs, before a longer line"
+    assert clean(result.markdown).markdown == result.markdown
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["You will need the following:", "Pontoons for the north quay"],
+    ids=["after a lead-in with a colon", "inside a list"],
+)
+def test_a_list_item_before_an_unstopped_line_is_no_subhead(above: str) -> None:
+    result = clean("\n".join([LONG, above, "Harbour works", UNSTOPPED, LONG]) + "\n")
+    assert "Harbour works" not in headings(result.markdown)
 
 
 def test_a_list_of_short_lines_is_not_a_stack_of_headings() -> None:

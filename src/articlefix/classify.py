@@ -82,8 +82,9 @@ def _is_heading(k: int, blocks: Sequence[Block], pairs: Pairing) -> str | None:
     text, after = blocks[k].text, blocks[k + 1]
     if not title_shape(text, after.text):
         return None
+    before = blocks[k - 1].text if k else ""
     for name, evidence in EVIDENCE:
-        if evidence(text, after.text):
+        if evidence(text, after.text, before):
             quoted = _reads_as_text(after) and pairs.attributes(k + 1, k)
             return None if quoted else name
     return None

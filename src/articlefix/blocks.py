@@ -29,7 +29,8 @@ DASHES = "\u2014\u2013\u2015"
 #: An attribution's leading dash and the space after it, as written or as scraped.
 LEADING_DASH = re.compile(f"^[{DASHES}-]+\\s*")
 _OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote mark or a dash
-_TERMINAL = tuple('.!?…:;"”»)')
+#: What a line that ends a sentence ends with (layout votes here, glued paragraphs in mdedit).
+TERMINAL = tuple('.!?…:;"”»)')
 #: Votes on either side of a chunk that decide its layout (chunks with line breaks vote).
 LAYOUT_VOTES = 8
 # Characters split into lines at a time: lines are made a slice at a time, so the lines of a
@@ -240,7 +241,7 @@ def _breaks_at_sentences(chunks: list[_Chunk | None]) -> list[bool]:
         for line, after, count in chunk.pairs() if chunk else ():
             breaks += count
             after = after.lstrip()
-            if line.endswith(_TERMINAL) and (after[:1].isupper() or after[:1] in _OPENING):
+            if line.endswith(TERMINAL) and (after[:1].isupper() or after[:1] in _OPENING):
                 ends += count
         if breaks:
             voters.append(n)
@@ -269,7 +270,7 @@ def _wrapped(chunk: _Chunk) -> bool:
         if " " in line and len(line) + 1 + len(after.split(" ", 1)[0]) < 0.75 * width:
             return False
     if width > 120:
-        ends = sum(count for line, _, count in chunk.pairs() if line.endswith(_TERMINAL))
+        ends = sum(count for line, _, count in chunk.pairs() if line.endswith(TERMINAL))
         return ends * 2 < chunk.size - 1
     return True
 

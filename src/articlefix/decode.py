@@ -63,6 +63,8 @@ _HIDDEN = (
     ),
     ("zero-width", "\u200b\u200c\u200d\u2060\ufeff"),
 )
+#: All of them, for pages that show where they are (review.py).
+HIDDEN_CHARACTERS = "".join(chars for _, chars in _HIDDEN)
 # Whole-document reversal converts this much text at a time, so that a document with a genuine
 # accent near its start (nearly all of them) fails after one chunk: 0.2 ms in 4 KiB, 3.4 ms in
 # 64 KiB, 0.5 s for 10 MB in one piece (the seed's French); a document that is all mojibake

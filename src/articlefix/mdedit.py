@@ -22,7 +22,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from articlefix.blocks import Block
+from articlefix.blocks import TERMINAL, Block
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -51,7 +51,6 @@ _FRONT_ENDS = {"---": ("---", "..."), "+++": ("+++",)}
 #: have at most 4 lines and 17 words a line); 52 of the 118 news dev cases are.
 GLUED_LINES = 6
 GLUED_WORDS = 20
-_SENTENCE_END = tuple('.!?…:;"”»)')
 #: Removals tried one at a time when all at once would change what stays: each try parses the
 #: whole file again, so hostile input (thousands of pasted paragraphs that each let a list
 #: swallow what follows) must not make the cost grow with their number; the rest stay.
@@ -101,7 +100,7 @@ def read(text: str) -> Document:
             source = lines[start:end]
             template = any(_TEMPLATE.search(line) for line in source)
             parts.append(Part(start, end, paragraph and not template and not inside))
-            glued = glued or (paragraph and _glued(source))
+            glued = glued or (paragraph and _paragraphs_per_line(source))
             authored = authored or template
             if token.type == "html_block":
                 inside = max(0, inside + _opened(token.content))
@@ -222,13 +221,13 @@ def _opened(html: str) -> int:
     return len(_OPEN_TAG.findall(html)) - len(_CLOSE_TAG.findall(html))
 
 
-def _glued(source: tuple[str, ...]) -> bool:
+def _paragraphs_per_line(source: tuple[str, ...]) -> bool:
     """Paragraphs one per line: many long lines, nearly every break after a sentence."""
     if len(source) < GLUED_LINES:
         return False
     words = _words_on(source)
     ends = sum(
-        a.rstrip().endswith(_SENTENCE_END) and b.lstrip()[:1].isupper() for a, b in pairwise(source)
+        a.rstrip().endswith(TERMINAL) and b.lstrip()[:1].isupper() for a, b in pairwise(source)
     )
     return words >= GLUED_WORDS * len(source) and ends * 2 > len(source) - 1
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from articlefix._version import __version__
 from articlefix.atomic import write_atomic
+from articlefix.decode import HIDDEN_CHARACTERS
 from articlefix.errors import ArticlefixError
 from articlefix.explain import plural
 from articlefix.files import cause, shown
@@ -27,7 +28,7 @@ from articlefix.whitelist import aligned
 
 # The characters decode.py warns about, shown as marks: on the page they would reorder or hide
 # text as they do in the article.
-_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]")
+_HIDDEN = re.compile(f"[{HIDDEN_CHARACTERS}]")
 _STYLE = """
 body{font:16px/1.5 Georgia,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1,h2,h3,table,.meta,.why,.tag,dl{font-family:system-ui,sans-serif}

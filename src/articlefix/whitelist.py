@@ -70,7 +70,7 @@ def aligned(old: str, new: str) -> list[Segment]:
     """The words of ``old`` and ``new`` aligned by their normal forms, so a difference of case
     or quote marks alone is never a change; a word that is only formatting (a lone quote mark)
     takes no part. For naming a difference here, and for showing it on the review page."""
-    a, b = _tokens(old), _tokens(new)
+    a, b = _comparable_words(old), _comparable_words(new)
     ops = Levenshtein.opcodes([w.key for w in a], [w.key for w in b])
     return [
         Segment(op.tag, a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]) for op in ops
@@ -100,7 +100,7 @@ def difference(old: str, new: str) -> str:
     )
 
 
-def _tokens(text: str) -> list[Word]:
+def _comparable_words(text: str) -> list[Word]:
     """Each word that is more than formatting."""
     words = text.split()
     keys = normal_forms(words)

@@ -31,6 +31,8 @@ sys.path.insert(0, str(HERE))
 from corpus import SEED, ensure  # noqa: E402 - a script next to its helper, not a package
 
 PYTHON = sys.executable
+#: Issue 17: articlefix's peak memory at most this multiple of the exact-line dedup's.
+PEAK_LIMIT = 1.2
 UNITS = {"KB": 10**3, "MB": 10**6, "GB": 10**9}
 Row = dict[str, Any]
 
@@ -211,7 +213,7 @@ def targets(rows: list[Row], start: dict[str, list[float]]) -> list[str]:
         "10 MB: articlefix / exact-line dedup",
         af.get(("mixed", 10**7)),
         find(rows, "mixed", 10**7, "exact"),
-        8,
+        5,  # issue 17 (issue 8 asked for 8)
     )
     adversarial, mixed = af.get(("adversarial", 10**6)), af.get(("mixed", 10**6))
     ratio("adversarial 1 MB / mixed 1 MB", adversarial, mixed, 2)
@@ -220,11 +222,14 @@ def targets(rows: list[Row], start: dict[str, list[float]]) -> list[str]:
         counts = f"{row['blocks_in']} in, {row['blocks_out']} out"
         out.append(f"- adversarial {label(row['nominal'])}: every line kept: {kept} ({counts})")
     for size in (10**7, 10**8):
-        if peak := af.get(("mixed", size)):
-            flag = "ok" if peak["memory"] <= 5 else "MISSED"
+        peak, floor = af.get(("mixed", size)), find(rows, "mixed", size, "exact")
+        if peak and floor:  # issue 17: against the exact-line dedup's own peak, same run
+            value = peak["memory"] / floor["memory"]
+            flag = "ok" if value <= PEAK_LIMIT else "MISSED"
             out.append(
-                f"- peak memory {label(size)}: {peak['memory']:.1f}× input above the idle "
-                f"interpreter (target ≤ 5) {flag}"
+                f"- peak memory {label(size)}: articlefix / exact-line dedup {value:.2f} "
+                f"({peak['memory']:.1f}× against {floor['memory']:.1f}× the input above the "
+                f"idle interpreter; target ≤ {PEAK_LIMIT:g}) {flag}"
             )
     for name, base, limit in (
         ("articlefix --version", "python -c 'import click'", 1.2),
@@ -292,7 +297,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\nStart-up (CPU time of the whole command, median and best of {args.startup_repeat}):")
     for name, times in start.items():
         print(f"- {name}: {statistics.median(times) * 1000:.0f} ms (best {min(times) * 1000:.0f})")
-    print("\nTargets (issue 8), ratios from this run:")
+    print("\nTargets (issues 8 and 17), ratios from this run:")
     print("\n".join(targets(rows, start)))
 
 

@@ -8,8 +8,6 @@ its first four words, for teasers and glued blocks. Each key's postings are capp
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 #: Longest index list: a key shared by this many kept blocks is too common to tell blocks apart,
 #: and finds no candidates from then on.
 POSTINGS = 16
@@ -19,16 +17,9 @@ POSTINGS = 16
 _Postings = int | tuple[int, ...]
 
 
-class Keys(NamedTuple):
-    """A block's index keys, 0 for none (a block too short to have them)."""
-
-    head: int
-    tail: int
-    start: int
-
-
 class CandidateIndex:
-    """The kept blocks by key, for one call of ``dedup``: add, remove, look up."""
+    """The kept blocks by key, for one call of ``dedup``: add, remove, look up. Keys are a
+    block's ``head``, ``tail`` and ``start`` (``fingerprint.py``; 0: none)."""
 
     __slots__ = ("_heads", "_starts", "_tails")
 
@@ -37,39 +28,44 @@ class CandidateIndex:
         self._tails: dict[int, _Postings] = {}
         self._starts: dict[int, _Postings] = {}
 
-    def add(self, n: int, keys: Keys) -> None:
+    def add(self, n: int, head: int, tail: int, start: int) -> None:
         """Block ``n`` under each of its keys whose list is not full (once: a teaser expanded
         in place is added again with its full text's keys)."""
-        for index, key in self._columns(keys):
+        for index, key in ((self._heads, head), (self._tails, tail), (self._starts, start)):
             if not key:
                 continue
-            postings = _tuple(index.get(key))
-            if len(postings) < POSTINGS and n not in postings:
-                index[key] = (*postings, n) if postings else n
+            postings = index.get(key)
+            if postings is None:
+                index[key] = n
+            elif isinstance(postings, int):
+                if postings != n:
+                    index[key] = (postings, n)
+            elif len(postings) < POSTINGS and n not in postings:
+                index[key] = (*postings, n)
 
-    def remove(self, n: int, keys: Keys) -> None:
-        for index, key in self._columns(keys):
+    def remove(self, n: int, head: int, tail: int, start: int) -> None:
+        for index, key in ((self._heads, head), (self._tails, tail), (self._starts, start)):
             postings = _tuple(index.get(key))
             if n in postings:
                 index[key] = tuple(k for k in postings if k != n)
 
-    def near(self, keys: Keys) -> list[int]:
+    def near(self, head: int, tail: int) -> list[int]:
         """Blocks that start or end alike, in reading order; full lists find nothing."""
-        found = {*self._usable(self._heads, keys.head), *self._usable(self._tails, keys.tail)}
+        heads, tails = self._heads.get(head), self._tails.get(tail)
+        if heads is None and tails is None:  # most blocks: nothing earlier looks alike
+            return []
+        found = {*_usable(heads), *_usable(tails)}
         return sorted(found) if found else []
 
-    def starting(self, keys: Keys) -> tuple[int, ...]:
+    def starting(self, start: int) -> tuple[int, ...]:
         """Blocks whose first four words are this block's, in reading order ((): full list)."""
-        postings = _tuple(self._starts.get(keys.start))
+        postings = _tuple(self._starts.get(start))
         return () if len(postings) == POSTINGS else postings
 
-    def _columns(self, keys: Keys) -> tuple[tuple[dict[int, _Postings], int], ...]:
-        return (self._heads, keys.head), (self._tails, keys.tail), (self._starts, keys.start)
 
-    @staticmethod
-    def _usable(index: dict[int, _Postings], key: int) -> tuple[int, ...]:
-        postings = _tuple(index.get(key))
-        return () if len(postings) >= POSTINGS else postings
+def _usable(postings: _Postings | None) -> tuple[int, ...]:
+    found = _tuple(postings)
+    return () if len(found) >= POSTINGS else found
 
 
 def _tuple(postings: _Postings | None) -> tuple[int, ...]:

@@ -6,7 +6,6 @@ normal form, size and keys, so later blocks find the full text there, as a secon
 
 from __future__ import annotations
 
-from articlefix.candidates import Keys
 from articlefix.fingerprint import Fingerprints
 from articlefix.verdict import Verdict
 
@@ -21,9 +20,6 @@ class Columns:
         self.sizes, self.heads = prints.sizes[:], prints.heads[:]
         self.tails, self.starts = prints.tails[:], prints.starts[:]
         self.verdicts: list[Verdict] = [Verdict.kept()] * len(prints.sizes)
-
-    def keys(self, n: int) -> Keys:
-        return Keys(self.heads[n], self.tails[n], self.starts[n])
 
     def words(self, n: int) -> list[str]:
         """Split again for the few blocks compared word by word; never stored."""

@@ -35,7 +35,7 @@ def contained(cols: Columns, index: CandidateIndex, j: int, previous: int | None
     ``previous``: the last kept block of three words or more, unless verbatim Markdown stands
     between (a full-stop teaser's full text must follow it).
     """
-    starts = index.starting(cols.keys(j))
+    starts = index.starting(cols.starts[j])
     norms, teasers = cols.norms, cols.teasers
     norm, teaser = norms[j], j in teasers
     # Template lines share their first words by the dozen: ``startswith``, which ``prefix``

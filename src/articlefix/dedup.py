@@ -114,7 +114,7 @@ class _Pass:
         # Most blocks: nothing earlier starts or ends alike, or only a full list (template
         # lines), which finds nothing. A look-alike found does not end the search: a pair
         # glued into one copy also looks like its first block, when the second is short.
-        alike = self.index.near(self.cols.keys(j))[: self.max_candidates]
+        alike = self.index.near(self.cols.heads[j], self.cols.tails[j])[: self.max_candidates]
         near = near_copy(self.texts, self.cols.norms, j, alike) if alike else None
         if near is not None and not near.keep:
             return near
@@ -135,14 +135,15 @@ class _Pass:
         self.expanded.append(Expanded(i, j))
         for k in expansion.gone:
             cols.verdicts[k] = Verdict.repeat(Reason.TEASER, i)
-            self.index.remove(k, cols.keys(k))
+            self.index.remove(k, cols.heads[k], cols.tails[k], cols.starts[k])
         cols.take(i, j)
         self._index(i)
 
     def _index(self, j: int) -> None:
         """Every kept block is the first of its text or, for a label, one more of its places."""
-        if self.seen.add(j, self.cols.norms[j]):
-            self.index.add(j, self.cols.keys(j))
+        cols = self.cols
+        if self.seen.add(j, cols.norms[j]):
+            self.index.add(j, cols.heads[j], cols.tails[j], cols.starts[j])
 
 
 class _Seen:

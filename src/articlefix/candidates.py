@@ -13,7 +13,8 @@ from __future__ import annotations
 POSTINGS = 16
 
 # A key's postings: one block as a bare int (most keys have one: an int is half a 1-tuple's
-# size, on millions of blocks), more as a tuple in reading order.
+# size, on millions of blocks), more as a tuple in reading order. Head and tail keys share one
+# table (a tail key is stored negated: keys are positive), a table less of dict overhead.
 _Postings = int | tuple[int, ...]
 
 
@@ -21,17 +22,16 @@ class CandidateIndex:
     """The kept blocks by key, for one call of ``dedup``: add, remove, look up. Keys are a
     block's ``head``, ``tail`` and ``start`` (``fingerprint.py``; 0: none)."""
 
-    __slots__ = ("_heads", "_starts", "_tails")
+    __slots__ = ("_near", "_starts")
 
     def __init__(self) -> None:
-        self._heads: dict[int, _Postings] = {}
-        self._tails: dict[int, _Postings] = {}
+        self._near: dict[int, _Postings] = {}
         self._starts: dict[int, _Postings] = {}
 
     def add(self, n: int, head: int, tail: int, start: int) -> None:
         """Block ``n`` under each of its keys whose list is not full (once: a teaser expanded
         in place is added again with its full text's keys)."""
-        for index, key in ((self._heads, head), (self._tails, tail), (self._starts, start)):
+        for index, key in ((self._near, head), (self._near, -tail), (self._starts, start)):
             if not key:
                 continue
             postings = index.get(key)
@@ -44,14 +44,14 @@ class CandidateIndex:
                 index[key] = (*postings, n)
 
     def remove(self, n: int, head: int, tail: int, start: int) -> None:
-        for index, key in ((self._heads, head), (self._tails, tail), (self._starts, start)):
+        for index, key in ((self._near, head), (self._near, -tail), (self._starts, start)):
             postings = _tuple(index.get(key))
             if n in postings:
                 index[key] = tuple(k for k in postings if k != n)
 
     def near(self, head: int, tail: int) -> list[int]:
         """Blocks that start or end alike, in reading order; full lists find nothing."""
-        heads, tails = self._heads.get(head), self._tails.get(tail)
+        heads, tails = self._near.get(head), self._near.get(-tail)
         if heads is None and tails is None:  # most blocks: nothing earlier looks alike
             return []
         found = {*_usable(heads), *_usable(tails)}

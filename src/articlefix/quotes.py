@@ -27,11 +27,13 @@ _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}"
 _NAME_ORG = re.compile(rf"{_NAME},\s+[A-ZÀ-Þ][^.!?\d]{{1,120}}")
 # "— Jane Doe", "— Jane Doe (@jane) 18 November 2019", "– Jane Doe, spokeswoman". This and the
 # next compile on first use (``re`` keeps them): only a line that starts with a dash meets them
-# (2 of the 118 dev cases have one), and compiling them takes 0.8 ms of a one-file run.
+# (2 of the 118 dev cases have one), and compiling them takes 0.8 ms of a one-file run. After
+# the name, a role or an organisation of up to 100 characters (a bound, not fitted).
 _DASH_STARTS = tuple(DASHES)  # what ``_DASH_NAME`` starts with
 _DASH_NAME = rf"[{DASHES}]\s*(?:{_NAME}|{_CAP}\w)(?:\s*\(@\w+\))?(?:[ ,].{{0,100}})?"
 # "— jane (@jane_doe) March 3, 2020": a post's author line, whatever the case of the name
-# (a handle has at most 30 characters on the sites that use them; 15 on Twitter).
+# (a handle has at most 30 characters on the sites that use them, 15 on Twitter; bounds, not
+# fitted: a name of up to 80 characters before it, a date of up to 60 after it).
 _TWEET = rf"[{DASHES}]\s*[^\s()][^()]{{0,80}}\(@\w{{1,30}}\)(?:\s.{{0,60}})?"
 # "By Jane Doe", "Von Hans Müller, dpa": who wrote the article, not who said a paragraph.
 _BYLINE = re.compile(rf"[{DASHES}-]*\s*(?:by|von|par|por)\s+(?-i:[A-ZÀ-Þ])", re.IGNORECASE)
@@ -42,7 +44,8 @@ _QUOTE_END = (".", "!", "?", "…", '"', "”", "»", "“")
 #: dev sets have 9 words (the seed's) and 7 (the dev news set's one, a post's with its date).
 SPEAKER_WORDS = 24
 #: Fewest words of a quoted paragraph: shorter lines before a name are captions and labels.
-#: A post before its ``— Name (@handle) Date`` line is quoted however short it is.
+#: A post before its ``— Name (@handle) Date`` line is quoted however short it is. Not fitted:
+#: 4 and 8 give the dev news set and the seed the same quotes as 6.
 QUOTE_WORDS = 6
 
 # A block's shape as a speaker line (one of these) ...

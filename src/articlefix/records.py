@@ -14,6 +14,7 @@ pool, Dask or Spark can map it; reading, ordering and writing are recordbatch.py
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from articlefix.inputrecord import InputRecord, clean_input, not_cleaned
@@ -142,8 +143,6 @@ def site_of(record: dict[str, Any], job: RecordJob) -> str | None:
 def _parse(line: bytes) -> dict[str, Any] | str:
     """The line's object, or why it is not one."""
     try:
-        import json  # not at the top: every run asks is_records(), few read records
-
         value = json.loads(line)
     except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8/16/32
         return f"invalid JSON: {str(exc).splitlines()[0]}"

@@ -622,7 +622,7 @@ def test_the_command_freezes_what_start_up_loaded(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()  # the article was cleaned
-    assert int(done.stderr.split()[-1]) > 10_000  # click's objects and Python's own, at least
+    assert int(done.stderr.split()[-1]) > 0  # none without the freeze
 
 
 @pytest.mark.parametrize(

@@ -274,6 +274,13 @@ def test_a_list_item_before_an_unstopped_line_is_no_subhead(above: str) -> None:
     assert "Harbour works" not in headings(result.markdown)
 
 
+@pytest.mark.parametrize("line", ["So, where does the ferry go now?", "Aber, was kostet der Kai?"])
+def test_a_question_a_discourse_word_opens_is_a_subhead(line: str) -> None:
+    """Not a question put to someone by name ("Herr Teuber, was genau ist das?" is one)."""
+    result = clean(f"{LONG}\n{line}\n{LONG.replace('afternoon', 'morning')}\n")
+    assert headings(result.markdown) == [line]
+
+
 def test_a_list_of_short_lines_is_not_a_stack_of_headings() -> None:
     """Only the last line before the text may head it; the ones above it are items."""
     items = ["Timber from local forests", "Steel from the old shipyard", "Stone from the quarry"]

@@ -74,8 +74,13 @@ _DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]*,\s*[A-ZÀ-Þ][A-ZÀ-Þ.'�
 # Two clauses joined by a semicolon: a sentence. No heading of the 2,624 in the dev news set and
 # the three blogs (Julia, Rust, Go) has one ("tl;dr" has no space after it).
 _CLAUSES = re.compile(r"\w;\s")
-# A question put to someone ("Herr Teuber, was ...?"): an interview, not a title.
-_QUESTION = re.compile(r",.*\?$")
+# A question put to someone ("Herr Teuber, was ...?"): an interview, not a title. Not one that
+# a discourse word opens ("So, where's the model?", "But, how does it work?"): a subhead.
+_QUESTION = re.compile(
+    r"(?!(?:so|but|and|or|ok|okay|well|now|then|yes|no|und|aber|also|doch|alors|et|mais|donc|"
+    r"pero|y|entonces|pues)\b)[^,]*,.*\?$",
+    re.IGNORECASE,
+)
 # Two or more people's names in a row: the authors of a section, not its title.
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+"
 _PERSON = rf"{_CAP}(?:\s+(?:de|van|von|der|da|di|le|la)?\s*{_CAP}){{1,2}}"
@@ -125,7 +130,7 @@ def not_a_title(text: str) -> str | None:
         return "a dateline"
     if _SPEECH.search(text):
         return "dialogue or a quoted sentence"
-    if text.endswith("?") and _QUESTION.search(text):
+    if text.endswith("?") and _QUESTION.match(text):
         return "a question put to someone"
     if ";" in text and _CLAUSES.search(text):
         return "two clauses joined by a semicolon"

@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from articlefix import Options, clean, dedup, labels, whitelist
+from articlefix import Options, candidates, clean, labels, whitelist
 from articlefix.whitelist import difference
 
 FILLER = {
@@ -307,7 +307,7 @@ def test_a_key_shared_by_many_blocks_stops_bringing_candidates(
     ]
     result = clean("\n".join(lines) + "\n")
     assert result.report.blocks_out == 2000
-    assert 0 < len(calls) < dedup.POSTINGS
+    assert 0 < len(calls) < candidates.POSTINGS
 
 
 @pytest.mark.parametrize("line", ["Photo", "a", "#"])

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from articlefix.candidates import POSTINGS as POSTINGS
 from articlefix.candidates import CandidateIndex
 from articlefix.columns import Columns
 from articlefix.containment import Expansion, contained

@@ -37,10 +37,11 @@ def test_which_line_attributes_the_paragraph_before_it(
     assert pairs.attributes(1, 0) is attributes
 
 
-def test_without_a_speaker_line_no_quote_shape_is_worked_out() -> None:
+def test_a_paragraph_before_a_paragraph_is_no_pair() -> None:
     pairs = pairing([SAID, "The board meets on Tuesday."])
-    assert pairs.quotes == b""
+    assert pairs.speakers == b"\0\0"
     assert not pairs.closes(1, 0)
+    assert not pairs.attributes(1, 0)
 
 
 def test_classify_emits_the_quote_and_its_attribution_as_one_unit() -> None:

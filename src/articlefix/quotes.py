@@ -4,8 +4,8 @@ A pull quote is a paragraph and the line after it that attributes it ("— Jane 
 Two stages need to know such a line: dedup (the same speaker quoted twice repeats the line, and
 it must stay with its second quote) and classify (which writes the pair as one unit). Both read
 :func:`pairing`, a pure pre-pass over their list of blocks, as data: each block's shape as a
-speaker line and as a quoted paragraph, so that either stage pairs any two of its blocks by
-looking two numbers up, and the rule itself lives here only.
+speaker line, and the quoted paragraph's test for the few blocks that one follows. Either stage
+asks the value whether two of its blocks pair; the rule itself lives here only.
 """
 
 from __future__ import annotations
@@ -88,25 +88,23 @@ def _quoted(text: str) -> int:
 
 
 class Pairing(NamedTuple):
-    """Each block's shape as a speaker line and as a quoted paragraph (:func:`pairing`)."""
+    """Each block's shape as a speaker line (:func:`pairing`); a quote's shape is worked out
+    only for a block that a speaker line follows (one in hundreds), from ``texts``."""
 
     speakers: bytes
-    quotes: bytes  # empty when no block is a speaker line: nothing to pair then
+    texts: Sequence[str]
 
     def closes(self, line: int, quote: int) -> bool:
         """Block ``line`` attributes block ``quote``, closing it as a pull quote."""
         need = _CLOSES.get(self.speakers[line])
-        return need is not None and self.quotes[quote] & need == need
+        return need is not None and _quoted(self.texts[quote]) & need == need
 
     def attributes(self, line: int, quote: int) -> bool:
         """Block ``line`` reads as the attribution of block ``quote``, however short that is."""
         need = _ATTRIBUTES.get(self.speakers[line])
-        return need is not None and self.quotes[quote] & need == need
+        return need is not None and _quoted(self.texts[quote]) & need == need
 
 
 def pairing(texts: Sequence[str]) -> Pairing:
-    """The shapes of ``texts``; quote shapes are only worked out when some line names a speaker."""
-    speakers = bytes(_speaker(text) for text in texts)
-    if not any(speakers):
-        return Pairing(speakers, b"")
-    return Pairing(speakers, bytes(_quoted(text) for text in texts))
+    """The speaker-line shapes of ``texts``: one cheap pass, most blocks fail its first test."""
+    return Pairing(bytes(_speaker(text) for text in texts), texts)

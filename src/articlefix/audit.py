@@ -60,13 +60,11 @@ def report(
     )
 
 
-def tags(
-    blocks: Sequence[Block], kept: list[tuple[int, Block]], typed: list[TypedBlock]
-) -> tuple[Tag, ...]:
+def tags(blocks: Sequence[Block], kept: list[int], typed: list[TypedBlock]) -> tuple[Tag, ...]:
     at = Numbering(blocks)
     return tuple(
-        Tag(at(n) + 1, b.line, t.kind, t.rule)
-        for (n, b), t in zip(kept, per_block(typed), strict=True)
+        Tag(at(n) + 1, blocks[n].line, t.kind, t.rule)
+        for n, t in zip(kept, per_block(typed), strict=True)
         if t.kind in TAGGED
     )
 

@@ -82,7 +82,7 @@ def trace(data: str | bytes, options: Options | None = None) -> Trace:
     if options.input_format == "markdown":
         return Trace(clean(data, options), ())
     staged = _staged(_read(decode(data, repair=options.repair_mojibake), options), options, None)
-    typed = dict(zip((n for n, _ in staged.kept), per_block(staged.typed), strict=True))
+    typed = dict(zip(staged.kept, per_block(staged.typed), strict=True))
     at = audit.Numbering(staged.blocks)  # a block for a run of lines is traced line by line
     blocks = tuple(
         Traced(b.text, b.line + k, v.keep, t.kind if t else "", t.rule if t else "", v.reason,
@@ -98,7 +98,7 @@ def trace(data: str | bytes, options: Options | None = None) -> Trace:
 class _Staged(NamedTuple):
     blocks: list[Block]
     verdicts: list[Verdict]
-    kept: list[tuple[int, Block]]
+    kept: list[int]  # the kept blocks' places among ``blocks``
     typed: list[TypedBlock]
     report: Report
 
@@ -165,12 +165,11 @@ def _staged(read: _Read, options: Options, site: Site | None) -> _Staged:
     if any(b.copies > 1 and v.keep for b, v in zip(blocks, verdicts, strict=True)):
         return _staged(read._replace(blocks=expanded(blocks)), options, site)
     fuller = {e.teaser: blocks[e.full].text for e in edits}  # the last for a teaser wins
-    kept = [
-        (n, b._replace(text=fuller[n]) if n in fuller else b)
-        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
-        if v.keep
-    ]
-    typed = classify(list_items([b for _, b in kept]), tag=options.tag)
+    # Places and blocks in two lists, not pairs: a pair holding a block is never untracked by
+    # the cyclic collector, which walks every live pair at each full collection.
+    kept = [n for n, v in enumerate(verdicts) if v.keep]
+    written = [blocks[n]._replace(text=fuller[n]) if n in fuller else blocks[n] for n in kept]
+    typed = classify(list_items(written), tag=options.tag)
     tags = audit.tags(blocks, kept, typed)
     report = audit.report(blocks, verdicts, len(kept), tags, read.encoding, read.warnings)
     report = replace(report, site_boilerplate=audit.site_removals(blocks, chrome))

@@ -119,7 +119,7 @@ def main() -> None:
           "(goal <= 1.2)")  # fmt: skip
     print(f"--site-boilerplate, {n:,} records, -j 2: {sites.wall:.1f} s against "
           f"{two.wall:.1f} s: {sites.wall / two.wall:.2f}x (goal <= 1.5); CPU "
-          f"{sites.cpu / two.cpu:.2f}x")  # fmt: skip
+          f"{sites.cpu / two.cpu:.2f}x; peak RSS {sites.rss / 1024:.0f} MB")  # fmt: skip
     print(f"{a.files:,} files, -j 1: -o {with_o:.2f} s, stdout {to_stdout:.2f} s: "
           f"{with_o / to_stdout:.2f}x (goal <= 1.3)")  # fmt: skip
 

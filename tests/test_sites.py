@@ -9,14 +9,22 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from articlefix import clean
 from articlefix.cli import cli
 from articlefix.crawl import Page, SiteIndex, build_index, clean_page, count_pages, finish
 from articlefix.siteindex import MIN_PAGES
-from articlefix.sitelines import KEPT_WORDS, LEAD_WORDS, TITLE_WORDS, PageLine, key_of, words_of
+from articlefix.sitelines import (
+    KEPT_WORDS,
+    LEAD_WORDS,
+    TITLE_WORDS,
+    PageLine,
+    key_of,
+    line_of,
+    words_of,
+)
 from articlefix.sitetitles import CUT_TITLE_WORDS, TitleCounts
 from crawl_pages import Page as CrawlPage
 from crawl_pages import crawl
@@ -198,3 +206,17 @@ def test_a_cut_off_link_shows_whole_words_of_a_title_four_at_least() -> None:
     assert titles.linked(cut("read", "also", "a", "after", "vo")) is None  # not a whole word
     assert titles.linked(cut("the", "minister", "resigns", "after")) == 1
     assert titles.linked(cut("the", "minister", "resigns", "after", "vote")) == 1  # all of it
+
+
+@given(st.lists(st.sampled_from(["a", "bb", "a-b", "|", "x_y", "3", "..."]), max_size=50))
+@example(["a"] * KEPT_WORDS + ["|"])  # as many spaces as words: the count is tried
+@example(["a"] * (KEPT_WORDS + 1))
+@example(["bb"] * 12 + ["|"] * 12)  # 12 words, never 24 halves of them
+def test_a_line_keeps_its_words_up_to_kept_words_and_no_words_past_that(parts: list[str]) -> None:
+    text = " ".join(parts)
+    words = words_of(text)
+    line = line_of(text, key_of(text))
+    if len(words) <= KEPT_WORDS:
+        assert (line.words, line.size) == (words, len(words))
+    else:
+        assert line.words in {(), words[:KEPT_WORDS]} and line.size > KEPT_WORDS

@@ -21,14 +21,17 @@ _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+")  # a run of digits: one number slot, "0"
 #: Spaces past which a block is surely longer than KEPT_WORDS: only its start is split.
 _LONG = 2 * KEPT_WORDS
+#: More than KEPT_WORDS words, found without making a string of any (possessive: no word is
+#: split to make up the count).
+_OVER_KEPT = re.compile(rf"(?:\W*+\w++){{{KEPT_WORDS + 1}}}")
 
 
 class PageLine(NamedTuple):
     """One block as the index sees it."""
 
     key: int  # the normalised text's hash
-    words: tuple[str, ...]  # the first KEPT_WORDS words, each number as "0"; () for prose
-    size: int  # words in all
+    words: tuple[str, ...]  # the first KEPT_WORDS words, each number as "0"; () when longer
+    size: int  # words in all; when longer than KEPT_WORDS, a number that is
     cut: bool  # ends in an ellipsis
 
     @property
@@ -40,7 +43,8 @@ class PageLine(NamedTuple):
 def line_of(norm: str, key: int) -> PageLine:
     """What the index needs of a block, from its normalised form and its :func:`key_of`."""
     cut = norm.endswith("...")  # NFKC made "…" three dots
-    if (spaces := norm.count(" ")) < _LONG:
+    spaces = norm.count(" ")
+    if spaces < KEPT_WORDS or (spaces < _LONG and not _OVER_KEPT.match(norm)):
         words = words_of(norm)
         return PageLine(key, words[:KEPT_WORDS], len(words), cut)
     return PageLine(key, (), spaces + 1, cut)  # prose: splitting it would cost more than the rest

@@ -142,7 +142,7 @@ def _each_chunk(
     quiet: bool = False,
 ) -> Iterator[T]:
     """``work`` of each chunk of ``source``, in order; a file that fails to open or decompress
-    is one error line (once, not per round) and the rest of it is left."""
+    is one error line (once: when cleaning, not when counting) and the rest of it is left."""
     try:
         with open_input(source.path) as stream:
             yield from pool.map(work, _chunks(source.name, stream), lost)

@@ -27,11 +27,7 @@ from typing import NamedTuple
 
 from articlefix.fingerprint import normalised
 from articlefix.siteindex import Site
-from articlefix.sitelines import (
-    PageLine,
-    keys_of,
-    line_of,
-)
+from articlefix.sitelines import PageLine, keys_of, line_of
 
 
 class Match(Enum):

@@ -50,3 +50,21 @@ def test_the_words_have_the_shape_the_quick_test_needs() -> None:
         if word[0].isascii():
             head = word[:3]
             assert head.isalpha() and head == head.lower(), word
+
+
+def test_no_button_is_longer_than_the_length_that_rules_one_out() -> None:
+    """Each word of the button pattern, at its longest ("e-mail", "was this helpful?")."""
+    words = furniture._BUTTON.removeprefix("(?:").split(")")[0].split("|")
+    longest = [re.sub(r"(\\\?|.)\?", r"\1", word).replace("\\?", "?") for word in words]
+    assert "found this helpful" in longest and "e-mail" in longest
+    assert max(map(len, longest)) == furniture.BUTTON_CHARS
+    for word in longest:
+        assert re.fullmatch(furniture._BUTTON, word.upper() + " ", re.IGNORECASE), word
+
+
+@given(_anything)
+@example("“Go,” she said")
+@example("« Non », dit-il")
+def test_speech_is_only_looked_for_where_its_punctuation_is(text: str) -> None:
+    if re.search(furniture._SPEECH, text):
+        assert any(mark in text for mark in furniture._SPEECH_MARKS)

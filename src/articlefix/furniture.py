@@ -71,14 +71,18 @@ _NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b"
 _DATE_SPLIT = r"[\s.,]+"
 # Speech: a quotation that closes right after sentence punctuation or a comma (“Go,” she
 # said; He said: “It is over.”), or is followed by one (« Non », dit-il): dialogue, no title.
-_SPEECH = re.compile(r"[,.!?…][\"”“’‘'»«›‹)\]]|[\"”“»«]\s*,\s")
+# Either way the line holds a comma or sentence punctuation, looked for first.
+_SPEECH = r"[,.!?…][\"”“’‘'»«›‹)\]]|[\"”“»«]\s*,\s"
+_SPEECH_MARKS = tuple(",.!?…")
 # A button or a link on a line of its own: a page's controls, or a prompt that ends in an arrow
 # ("Más en Opinión ›", "All stories →").
-_BUTTON = re.compile(
+_BUTTON = (
     r"(?:save|share|print|e-?mail|tweet|like|reply|comment|follow|more|menu|close|"
-    r"back to top|found this helpful|was this helpful\??)\s*",
-    re.IGNORECASE,
+    r"back to top|found this helpful|was this helpful\??)\s*"
 )
+#: Characters of the longest button ("found this helpful"): a longer line, less its trailing
+#: blanks, is none (case-insensitive matching takes one character for one).
+BUTTON_CHARS = 18
 _ARROWS = ("›", "→", ">>", "»")
 # A sentence that starts with its clause: "If any node has no loads, generate a warning".
 _CLAUSE = (
@@ -147,7 +151,9 @@ def not_a_title(text: str) -> str | None:
     """Why this short line is no title, or None: each reason is a kind of page text."""
     if _furniture_start(text):
         return "byline, credit, date, bullet, note or link prompt"
-    if _BUTTON.fullmatch(text) or (text.endswith(_ARROWS) and "«" not in text):
+    if (len(text.rstrip()) <= BUTTON_CHARS and re.fullmatch(_BUTTON, text, re.IGNORECASE)) or (
+        text.endswith(_ARROWS) and "«" not in text
+    ):
         return "a button or a link"
     low = text.casefold()
     if any(mark in low for mark in _MARKS) or (":" in low and re.search(_CREDIT, low)):
@@ -156,7 +162,7 @@ def not_a_title(text: str) -> str | None:
         return "a date in the line"
     if "," in text and re.fullmatch(_DATELINE, text):
         return "a dateline"
-    if _SPEECH.search(text):
+    if any(mark in text for mark in _SPEECH_MARKS) and re.search(_SPEECH, text):
         return "dialogue or a quoted sentence"
     if text.endswith("?") and re.match(_QUESTION, text, re.IGNORECASE):
         return "a question put to someone"

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from articlefix.blocks import LEADING_DASH, Block
-from articlefix.headings import EVIDENCE, introduces, short_title, title_shape
+from articlefix.headings import heads, introduces, short_title, title_shape
 from articlefix.quotes import Pairing, pairing
 
 
@@ -73,21 +73,18 @@ def _is_quote(k: int, blocks: Sequence[Block], pairs: Pairing) -> str | None:
 
 
 def _is_heading(k: int, blocks: Sequence[Block], pairs: Pairing) -> str | None:
-    """A title's shape, then the first of :data:`EVIDENCE` that ``after`` is text it heads.
+    """A title's shape and evidence that ``after`` is text it heads (:func:`headings.heads`).
 
     Not before a line that would attribute it as a quote.
     """
     if k + 1 >= len(blocks):
         return None
-    text, after = blocks[k].text, blocks[k + 1]
-    if not title_shape(text, after.text):
+    after = blocks[k + 1]
+    name = heads(blocks[k].text, after.text, blocks[k - 1].text if k else "")
+    if name is None:
         return None
-    before = blocks[k - 1].text if k else ""
-    for name, evidence in EVIDENCE:
-        if evidence(text, after.text, before):
-            quoted = _reads_as_text(after) and pairs.attributes(k + 1, k)
-            return None if quoted else name
-    return None
+    quoted = _reads_as_text(after) and pairs.attributes(k + 1, k)
+    return None if quoted else name
 
 
 def _reads_as_text(block: Block) -> bool:
@@ -156,7 +153,7 @@ def per_block(typed: Sequence[TypedBlock]) -> Iterator[TypedBlock]:
 
 _PLAIN = "plain paragraph"
 _OVER_HEADING = "short line before a heading"
-_NUMBERED = r"\(?\d+[.)]?\s"  # compiled on first use: few blocks come this far
+_NUMBERED = re.compile(r"\(?\d+[.)]?\s")
 
 
 def _over_headings(out: list[TypedBlock]) -> list[TypedBlock]:
@@ -175,7 +172,7 @@ def _over_headings(out: list[TypedBlock]) -> list[TypedBlock]:
             and _title_line(block)
             and introduces(below.text, out[k + 2].text)
             and not (k and out[k - 1].rule == _PLAIN and _title_line(out[k - 1]))
-            and not (re.match(_NUMBERED, block.text) and re.match(_NUMBERED, below.text))
+            and not (_NUMBERED.match(block.text) and _NUMBERED.match(below.text))
         ):
             out[k] = TypedBlock(block.text, TagKind.HEADING, _OVER_HEADING)
     return out

@@ -153,7 +153,7 @@ def per_block(typed: Sequence[TypedBlock]) -> Iterator[TypedBlock]:
 
 _PLAIN = "plain paragraph"
 _OVER_HEADING = "short line before a heading"
-_NUMBERED = re.compile(r"\(?\d+[.)]?\s")
+_NUMBERED = r"\(?\d+[.)]?\s"  # compiled on first use: few blocks come this far
 
 
 def _over_headings(out: list[TypedBlock]) -> list[TypedBlock]:
@@ -172,7 +172,7 @@ def _over_headings(out: list[TypedBlock]) -> list[TypedBlock]:
             and _title_line(block)
             and introduces(below.text, out[k + 2].text)
             and not (k and out[k - 1].rule == _PLAIN and _title_line(out[k - 1]))
-            and not (_NUMBERED.match(block.text) and _NUMBERED.match(below.text))
+            and not (re.match(_NUMBERED, block.text) and re.match(_NUMBERED, below.text))
         ):
             out[k] = TypedBlock(block.text, TagKind.HEADING, _OVER_HEADING)
     return out

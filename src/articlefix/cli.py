@@ -234,7 +234,7 @@ def cli(
     """
     from articlefix import usage
     from articlefix.batch import COMPARING, Batch, default_jobs, run
-    from articlefix.dask import SchedulerUnreachable
+    from articlefix.errors import SchedulerUnreachable
     from articlefix.files import collect
     from articlefix.options import Options
 

@@ -22,7 +22,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
-from articlefix.errors import ArticlefixError
+from articlefix.errors import SchedulerUnreachable
 from articlefix.files import cause
 from articlefix.inputrecord import InputRecord, clean_file, clean_input
 from articlefix.options import Options
@@ -73,11 +73,6 @@ def clean_record(
 
 def _json(record: InputRecord) -> dict[str, object]:
     return record.to_json(markdown=True)
-
-
-class SchedulerUnreachable(ArticlefixError):
-    """The ``--scheduler`` address cannot be reached: one line for the whole run (exit 2),
-    not one error per input."""
 
 
 def connect(address: str) -> Client:

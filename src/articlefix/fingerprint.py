@@ -41,10 +41,10 @@ _AGENCY = re.compile(
 # A leading dash or list bullet (en dashes are hyphens by now): a scraped "• item" and the
 # "- item" articlefix writes for it must be the same text to dedup, or a rerun could differ.
 _BULLETS = tuple("-•·▪◦●■►*+")
-_LEADING_BULLET = re.compile(r"[-•·▪◦●■►*+]+ +")
+_LEADING_BULLET = r"[-•·▪◦●■►*+]+ +"  # this and the next compile on first use (0.24 ms)
 # What marks a cut-off text at its end, after NFKC ("…" is "..."): an ellipsis, bare or in the
 # brackets that quotations and teasers put it in ("[…]", "(...)").
-_ELLIPSIS = re.compile(r"\s*(?:\.{3}|\[\s*\.{3}\s*\]|\(\s*\.{3}\s*\))$")
+_ELLIPSIS = r"\s*(?:\.{3}|\[\s*\.{3}\s*\]|\(\s*\.{3}\s*\))$"
 # Joins the blocks for the whole-document passes; decoded text never holds a NUL (binary).
 _SEPARATOR = "\x00"
 _BATCH = 1024
@@ -82,7 +82,7 @@ def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
     teasers, stops = set(), set()
     for n, norm in enumerate(norms):
         # NFKC has turned "…" into "..."; the test before the regex rules out most blocks.
-        if norm.endswith(("...", "...]", "...)")) and (cut := _ELLIPSIS.search(norm)):
+        if norm.endswith(("...", "...]", "...)")) and (cut := re.search(_ELLIPSIS, norm)):
             teasers.add(n)
             norm = norms[n] = norm[: cut.start()]
         size = norm.count(" ") + 1 if norm else 0
@@ -152,7 +152,7 @@ def _trimmed(text: str) -> str:
         text = text.strip()
     else:
         text = " ".join(text.split())
-    if text.startswith(_BULLETS) and (dash := _LEADING_BULLET.match(text)):
+    if text.startswith(_BULLETS) and (dash := re.match(_LEADING_BULLET, text)):
         text = text[dash.end() :]
     if not text.endswith((")", "]")):
         return text

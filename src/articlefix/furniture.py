@@ -18,28 +18,46 @@ _MONTH_NAMES = (
     "dezember déc décembre diciembre"
 )
 _MONTHS = frozenset(_MONTH_NAMES.split())
+# The patterns kept as strings compile on first use (``re`` keeps them): each is tried only on a
+# line that a cheap test lets through (a colon, a digit, a comma, a "?", a ";"), and compiling
+# them at import took about 1.3 ms of a one-file run (the names pattern 0.7 ms); the seed's
+# short lines need none of them.
 # Page furniture, recognised by how it starts: a byline (the word and a capitalised name, so
 # "By the numbers" may still be a title), a credit word and its credit, a dated "published"
 # line, a field of an event notice ("Ort: Rathaus", "Where: online"; none of the 2,624
 # headings of the dev news set and three blogs starts so, five of their other lines do), a
 # link prompt or button, a bullet, a time, a bracketed note, a link or an image.
-_FURNITURE_START = re.compile(
-    r"(?:(?:posted|written|published|powered|sponsored|presented|text|texte)\s+)?"
-    r"(?:by|von|par|por)\s+(?-i:[A-ZÀ-Þ])|"
-    r"(?:photos?|fotos?|bild(?:er)?|images?|credits?|crédits?|sources?|quellen?|"
-    r"illustrations?|grafik|video)(?:\s*[:/©|]|\s*credit|\s+(?:by|von|courtesy)\b)|"
-    r"(?:posted|published|updated|veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
-    r"actualizado|stand)(?:\s*:|\s+(?:on|at|am|um|le|el|il|\d))|"
-    r"(?:date|time|where|when|venue|location|datum|zeit|ort|wann|wo|lieu|heure|fecha|hora|"
-    r"lugar)\s*:|"
-    r"(?:lire aussi|à lire aussi|read more|continue reading|weiterlesen|mehr zum thema|"
-    r"leer más|lee también|sign up|subscribe|advertisement|anzeige|werbung|get it|buy it|"
-    r"buy now|shop now|see it now|order now)\b|"
-    r"(?:related|see also|siehe auch|auch interessant|share|teilen|partager|watch|listen)"
-    r"\s*[:>»›|]|"
-    r"[•*·▪►–—-]|\W*$|\d{1,2}:\d{2}\b|!?[(\[]",
-    re.IGNORECASE,
+# The words it starts with, by kind ("|" between them, as in the pattern).
+_WORDS = (
+    "posted|written|published|powered|sponsored|presented|text|texte",
+    "by|von|par|por",
+    "photos?|fotos?|bild(?:er)?|images?|credits?|crédits?|sources?|quellen?|"
+    "illustrations?|grafik|video",
+    "posted|published|updated|veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
+    "actualizado|stand",
+    "date|time|where|when|venue|location|datum|zeit|ort|wann|wo|lieu|heure|fecha|hora|lugar",
+    "lire aussi|à lire aussi|read more|continue reading|weiterlesen|mehr zum thema|"
+    "leer más|lee también|sign up|subscribe|advertisement|anzeige|werbung|get it|buy it|"
+    "buy now|shop now|see it now|order now",
+    "related|see also|siehe auch|auch interessant|share|teilen|partager|watch|listen",
 )
+_BY_VERB, _BY, _CREDIT_WORD, _DATED, _FIELD, _PROMPT, _LINK = _WORDS
+_FURNITURE_START = (
+    rf"(?:(?:{_BY_VERB})\s+)?(?:{_BY})\s+(?-i:[A-ZÀ-Þ])|"
+    rf"(?:{_CREDIT_WORD})(?:\s*[:/©|]|\s*credit|\s+(?:by|von|courtesy)\b)|"
+    rf"(?:{_DATED})(?:\s*:|\s+(?:on|at|am|um|le|el|il|\d))|"
+    rf"(?:{_FIELD})\s*:|"
+    rf"(?:{_PROMPT})\b|"
+    rf"(?:{_LINK})\s*[:>»›|]|"
+    r"[•*·▪►–—-]|\W*$|\d{1,2}:\d{2}\b|!?[(\[]"
+)
+# The first three letters of each word (all of a two-letter one): a line that starts with
+# ASCII letters beginning none of them is no furniture without the regex, which compiles (0.9
+# ms) only for a line that may be. A word that starts with an ASCII letter has letters as its
+# next two characters, or is a two-letter word ("by", "wo") that a space or a colon follows.
+_HEADS = frozenset(word[:3] for words in _WORDS for word in words.split("|"))
+#: Letters of a line's start compared with :data:`_HEADS`.
+_HEAD_LETTERS = 3
 # Furniture anywhere in the line, found in its case-folded text by plain substring tests (a
 # regex over all of them took 12 µs a line): a link, a copyright, a photo agency; a credit
 # word before its colon ("Bild: dpa").
@@ -48,44 +66,47 @@ _MARKS = (
     "getty images", "shutterstock", "istock", "picture alliance", "picture-alliance",
     "imago images",
 )  # fmt: skip
-_CREDIT = re.compile(r"\b(?:photo|foto|bild|image|credit|crédit|quelle|source)s?\s*:")
-_NUMERIC_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b")
-_DATE_SPLIT = re.compile(r"[\s.,]+")
+_CREDIT = r"\b(?:photo|foto|bild|image|credit|crédit|quelle|source)s?\s*:"
+_NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b"
+_DATE_SPLIT = r"[\s.,]+"
 # Speech: a quotation that closes right after sentence punctuation or a comma (“Go,” she
 # said; He said: “It is over.”), or is followed by one (« Non », dit-il): dialogue, no title.
-_SPEECH = re.compile(r"[,.!?…][\"”“’‘'»«›‹)\]]|[\"”“»«]\s*,\s")
+# Either way the line holds a comma or sentence punctuation, looked for first.
+_SPEECH = r"[,.!?…][\"”“’‘'»«›‹)\]]|[\"”“»«]\s*,\s"
+_SPEECH_MARKS = tuple(",.!?…")
 # A button or a link on a line of its own: a page's controls, or a prompt that ends in an arrow
 # ("Más en Opinión ›", "All stories →").
-_BUTTON = re.compile(
+_BUTTON = (
     r"(?:save|share|print|e-?mail|tweet|like|reply|comment|follow|more|menu|close|"
-    r"back to top|found this helpful|was this helpful\??)\s*",
-    re.IGNORECASE,
+    r"back to top|found this helpful|was this helpful\??)\s*"
 )
+#: Characters of the longest button ("found this helpful"): a longer line, less its trailing
+#: blanks, is none (case-insensitive matching takes one character for one).
+BUTTON_CHARS = 18
 _ARROWS = ("›", "→", ">>", "»")
 # A sentence that starts with its clause: "If any node has no loads, generate a warning".
-_CLAUSE = re.compile(
+_CLAUSE = (
     r"(?:if|when|while|because|although|unless|once|since|wenn|falls|weil|obwohl|sobald|"
-    r"si|quand|lorsque|puisque|cuando|aunque|porque)\b[^,]*,\s",
-    re.IGNORECASE,
+    r"si|quand|lorsque|puisque|cuando|aunque|porque)\b[^,]*,\s"
 )
 # A wire story's dateline: a place and its country or state in capitals ("BAAR, SWITZERLAND",
 # "WASHINGTON, D.C."); no heading of the 2,624 in the dev news set and three blogs is one.
-_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]*,\s*[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]*")
+_DATELINE = r"[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]*,\s*[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]*"
 # Two clauses joined by a semicolon: a sentence. No heading of the 2,624 in the dev news set and
 # the three blogs (Julia, Rust, Go) has one ("tl;dr" has no space after it).
-_CLAUSES = re.compile(r"\w;\s")
+_CLAUSES = r"\w;\s"
 # A question put to someone ("Herr Teuber, was ...?"): an interview, not a title. Not one that
 # a discourse word opens ("So, where's the model?", "But, how does it work?"): a subhead.
-_QUESTION = re.compile(
+_QUESTION = (
     r"(?!(?:so|but|and|or|ok|okay|well|now|then|yes|no|und|aber|also|doch|alors|et|mais|donc|"
-    r"pero|y|entonces|pues)\b)[^,]*,.*\?$",
-    re.IGNORECASE,
+    r"pero|y|entonces|pues)\b)[^,]*,.*\?$"
 )
 # Two or more people's names in a row: the authors of a section, not its title.
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]+"
 _PERSON = rf"{_CAP}(?:\s+(?:de|van|von|der|da|di|le|la)?\s*{_CAP}){{1,2}}"
-_NAMES = re.compile(
-    rf"{_PERSON}(?:\s*,\s*{_PERSON})+(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*{_PERSON})?"
+_NAMES = (
+    rf"{_PERSON}(?:\s*,\s*{_PERSON})+"
+    rf"(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*{_PERSON})?"
 )
 # A line cut in mid-sentence ends on a word that needs one after it (articles, conjunctions,
 # prepositions that take an object): "Your options are limited: either", "Anmeldung unter".
@@ -115,30 +136,43 @@ _NUMBER = re.compile(r"[-+$€£]?\d[\d.,:/%-]*")
 _GLUED_CELLS = re.compile(r"[^\W\d_]{2}\d{2,}[A-ZÀ-Þ]")
 
 
+def _furniture_start(text: str) -> bool:
+    """``_FURNITURE_START`` matches the line's start: told from its first letters where they
+    are ASCII (case-insensitive matching is plain ``lower`` for them; a letter such as "ſ",
+    which matches "s", or "é" goes to the regex, as does any line that starts with no letter)."""
+    head = text[:_HEAD_LETTERS]
+    n = next((i for i, ch in enumerate(head) if not (ch.isascii() and ch.isalpha())), len(head))
+    if n and not (n < len(head) and head[n].isalpha()) and head[:n].lower() not in _HEADS:
+        return False
+    return re.match(_FURNITURE_START, text, re.IGNORECASE) is not None
+
+
 def not_a_title(text: str) -> str | None:
     """Why this short line is no title, or None: each reason is a kind of page text."""
-    if _FURNITURE_START.match(text):
+    if _furniture_start(text):
         return "byline, credit, date, bullet, note or link prompt"
-    if _BUTTON.fullmatch(text) or (text.endswith(_ARROWS) and "«" not in text):
+    if (len(text.rstrip()) <= BUTTON_CHARS and re.fullmatch(_BUTTON, text, re.IGNORECASE)) or (
+        text.endswith(_ARROWS) and "«" not in text
+    ):
         return "a button or a link"
     low = text.casefold()
-    if any(mark in low for mark in _MARKS) or (":" in low and _CREDIT.search(low)):
+    if any(mark in low for mark in _MARKS) or (":" in low and re.search(_CREDIT, low)):
         return "link or credit in the line"
     if _dated(low):
         return "a date in the line"
-    if "," in text and _DATELINE.fullmatch(text):
+    if "," in text and re.fullmatch(_DATELINE, text):
         return "a dateline"
-    if _SPEECH.search(text):
+    if any(mark in text for mark in _SPEECH_MARKS) and re.search(_SPEECH, text):
         return "dialogue or a quoted sentence"
-    if text.endswith("?") and _QUESTION.match(text):
+    if text.endswith("?") and re.match(_QUESTION, text, re.IGNORECASE):
         return "a question put to someone"
-    if ";" in text and _CLAUSES.search(text):
+    if ";" in text and re.search(_CLAUSES, text):
         return "two clauses joined by a semicolon"
     if text.rsplit(None, 1)[-1].casefold() in CUT_WORDS:
         return "cut off in mid-sentence"
-    if _NAMES.fullmatch(text):
+    if "," in text and re.fullmatch(_NAMES, text):  # both need a comma
         return "a list of names"
-    if _CLAUSE.match(text):
+    if "," in text and re.match(_CLAUSE, text, re.IGNORECASE):
         return "a sentence that starts with its clause"
     if _data(text):
         return "a line of data"
@@ -150,9 +184,9 @@ def _dated(low: str) -> bool:
     figures ("12.03.2024", "2024-03-12")."""
     if not any(ch.isdigit() for ch in low):
         return False
-    if _NUMERIC_DATE.search(low):
+    if re.search(_NUMERIC_DATE, low):
         return True
-    words = _DATE_SPLIT.split(low)
+    words = re.split(_DATE_SPLIT, low)
     for word, following in pairwise(words):
         if word in _MONTHS and following[:1].isdigit():
             return True

@@ -109,8 +109,8 @@ def _here(
 
 def _on_cluster(names: list[str], run: RecordRun, tally: Tally) -> Iterator[list[Outcome]]:
     """The outcomes cleaned on a Dask cluster; an input it cannot read is one error line."""
-    from articlefix.dask import SchedulerUnreachable
     from articlefix.daskrecords import outcomes_on_cluster
+    from articlefix.errors import SchedulerUnreachable
 
     try:
         yield from outcomes_on_cluster(names, run.job, sites=run.sites, address=run.scheduler or "")

@@ -49,7 +49,7 @@ def run_records_cli(
     scheduler: str | None,
 ) -> int:
     """Records mode's exit status for the command's settings."""
-    from articlefix.dask import SchedulerUnreachable
+    from articlefix.errors import SchedulerUnreachable
     from articlefix.recordbatch import RecordRun, run_records
     from articlefix.records import RecordJob
 

@@ -156,13 +156,13 @@ def not_a_title(text: str) -> str | None:
     ):
         return "a button or a link"
     low = text.casefold()
-    if any(mark in low for mark in _MARKS) or (":" in low and re.search(_CREDIT, low)):
+    if any(map(low.__contains__, _MARKS)) or (":" in low and re.search(_CREDIT, low)):
         return "link or credit in the line"
     if _dated(low):
         return "a date in the line"
     if "," in text and re.fullmatch(_DATELINE, text):
         return "a dateline"
-    if any(mark in text for mark in _SPEECH_MARKS) and re.search(_SPEECH, text):
+    if any(map(text.__contains__, _SPEECH_MARKS)) and re.search(_SPEECH, text):
         return "dialogue or a quoted sentence"
     if text.endswith("?") and re.match(_QUESTION, text, re.IGNORECASE):
         return "a question put to someone"
@@ -182,11 +182,13 @@ def not_a_title(text: str) -> str | None:
 def _dated(low: str) -> bool:
     """A date: a day or year beside a month's name ("3 March", "Nov. 19", "mars 2024"), or in
     figures ("12.03.2024", "2024-03-12")."""
-    if not any(ch.isdigit() for ch in low):
+    if not any(map(str.isdigit, low)):
         return False
     if re.search(_NUMERIC_DATE, low):
         return True
     words = re.split(_DATE_SPLIT, low)
+    if _MONTHS.isdisjoint(words):  # both tests below need a month's name
+        return False
     for word, following in pairwise(words):
         if word in _MONTHS and following[:1].isdigit():
             return True
@@ -198,8 +200,12 @@ def _dated(low: str) -> bool:
 def _data(text: str) -> bool:
     """Figures, not words: a row of numbers, no letter at all, or table cells that lost the
     spaces between them ("EFFECTIFS22J. Delaplace23T. Monconduit")."""
-    if not any(ch.isalpha() for ch in text) or _GLUED_CELLS.search(text):
+    if not any(map(str.isalpha, text)):
+        return True
+    if not re.search(r"\d", text):  # glued cells and numbers need a digit; most lines have none
+        return False
+    if _GLUED_CELLS.search(text):
         return True
     words = text.split()
-    numbers = sum(1 for word in words if _NUMBER.fullmatch(word))
+    numbers = len(list(filter(_NUMBER.fullmatch, words)))
     return numbers >= _DATA_NUMBERS and numbers >= _DATA_SHARE * len(words)

@@ -101,7 +101,7 @@ def _starts_like_a_title(text: str) -> bool:
         return False
     head = first[0][0]
     caseless = head.isalpha() and head.lower() == head.upper()
-    return head.isdigit() or caseless or any(ch.isupper() for ch in first[0])
+    return head.isdigit() or caseless or any(map(str.isupper, first[0]))
 
 
 def _named_after(text: str, after: str) -> bool:

@@ -68,3 +68,19 @@ def test_no_button_is_longer_than_the_length_that_rules_one_out() -> None:
 def test_speech_is_only_looked_for_where_its_punctuation_is(text: str) -> None:
     if re.search(furniture._SPEECH, text):
         assert any(mark in text for mark in furniture._SPEECH_MARKS)
+
+
+@given(st.text(alphabet="aBZé 12.,:/%-$€٣x", max_size=14))
+@example("EFFECTIFS22J. Delaplace23T. Monconduit")
+@example("LOW Lowe's 113.40 1.62 1.41%")
+@example("Scores ٣ ٤ ٥")  # Arabic-Indic digits are \d too
+def test_a_line_of_data_needs_a_digit(text: str) -> None:
+    if re.search(furniture._GLUED_CELLS, text) or any(
+        re.fullmatch(furniture._NUMBER, word) for word in text.split()
+    ):
+        assert any(ch.isdecimal() for ch in text)
+
+
+def test_digits_of_any_script_make_a_line_of_data() -> None:
+    assert furniture._data("Scores ٣ ٤ ٥ ٦")  # Arabic-Indic digits: decimal, as \d reads them
+    assert not furniture._data("Scores three four five")

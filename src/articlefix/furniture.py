@@ -132,8 +132,9 @@ _DATA_NUMBERS = 3
 _DATA_SHARE = 0.4
 #: Most digits of a day of the month, as written beside its month's name ("3 March").
 _DAY_DIGITS = 2
-_NUMBER = re.compile(r"[-+$€£]?\d[\d.,:/%-]*")
-_GLUED_CELLS = re.compile(r"[^\W\d_]{2}\d{2,}[A-ZÀ-Þ]")
+# Both need a digit, looked for first: they compile (0.16 ms) for the first line with one.
+_NUMBER = r"[-+$€£]?\d[\d.,:/%-]*"
+_GLUED_CELLS = r"[^\W\d_]{2}\d{2,}[A-ZÀ-Þ]"
 
 
 def _furniture_start(text: str) -> bool:
@@ -204,8 +205,8 @@ def _data(text: str) -> bool:
         return True
     if not re.search(r"\d", text):  # glued cells and numbers need a digit; most lines have none
         return False
-    if _GLUED_CELLS.search(text):
+    if re.search(_GLUED_CELLS, text):
         return True
     words = text.split()
-    numbers = len(list(filter(_NUMBER.fullmatch, words)))
+    numbers = len(list(filter(re.compile(_NUMBER).fullmatch, words)))
     return numbers >= _DATA_NUMBERS and numbers >= _DATA_SHARE * len(words)

@@ -604,7 +604,7 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path: Path) -> None:
     # what only other inputs or flags need: a guess at a legacy encoding and its codec,
     # records, the --explain and -v lines
     rare = {"articlefix.sniff", "encodings.cp1252", "articlefix.records", "articlefix.explain"}
-    rare |= {"articlefix.atomic", "articlefix.dask"}  # writing files; a cluster
+    rare |= {"articlefix.atomic", "articlefix.dask", "articlefix.traced"}  # -o, Dask, --review
     assert not rare & one_file
 
 

@@ -22,8 +22,9 @@ from articlefix.errors import ArticlefixError
 from articlefix.explain import plural
 from articlefix.files import cause, shown
 from articlefix.options import Options, for_file
-from articlefix.pipeline import Trace, Traced, trace
+from articlefix.pipeline import trace
 from articlefix.report import Report
+from articlefix.traced import Trace, Traced
 from articlefix.whitelist import aligned
 
 # The characters decode.py warns about, shown as marks: on the page they would reorder or hide

@@ -13,7 +13,6 @@ Markdown mode edits the file itself (``mdedit.py``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import Literal, NamedTuple
@@ -248,8 +247,10 @@ def _breaks_at_sentences(chunks: list[_Chunk | None]) -> list[bool]:
             voters.append(n)
             votes.append(votes[-1] + (ends * 2 > breaks))
     layout = []
+    at = 0  # the first voter from chunk n on: this chunk's own vote, if it has one, is at ``at``
     for n in range(len(chunks)):
-        at = bisect_left(voters, n)  # this chunk's own vote, if it has one, is at ``at``
+        while at < len(voters) and voters[at] < n:  # voters are in order: a walk, no bisect
+            at += 1
         low = max(0, at - LAYOUT_VOTES)
         high = min(len(voters), at + LAYOUT_VOTES + (at < len(voters) and voters[at] == n))
         layout.append((votes[high] - votes[low]) * 2 > high - low)

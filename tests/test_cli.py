@@ -600,7 +600,7 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path: Path) -> None:
         "articlefix.formats",  # --format's choices and --include's default (typing, os.path)
     }
     assert "articlefix.pipeline" in one_file
-    assert not {"pathlib", "signal", "rich", "chardet", "ftfy", "tomllib"} & one_file
+    assert not {"pathlib", "fnmatch", "signal", "rich", "chardet", "ftfy", "tomllib"} & one_file
     # what only other inputs or flags need: a guess at a legacy encoding and its codec,
     # records, the --explain and -v lines
     rare = {"articlefix.sniff", "encodings.cp1252", "articlefix.records", "articlefix.explain"}

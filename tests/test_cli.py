@@ -609,10 +609,14 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path: Path) -> None:
 
 
 def test_the_command_freezes_what_start_up_loaded(tmp_path: Path) -> None:
-    """The console script leaves its start-up objects out of the cyclic collector's passes."""
+    """The console script leaves its start-up objects out of the cyclic collector's passes,
+    and what the run loaded out of the interpreter's collections at exit."""
     write(tmp_path / "a.txt", DIRTY)
     code = (
         "import atexit, gc, sys\n"
+        "import articlefix.stdio as stdio\n"
+        "guard = stdio.guard_closed\n"
+        "stdio.guard_closed = lambda: (print(gc.get_freeze_count(), file=sys.stderr), guard())\n"
         "atexit.register(lambda: print(gc.get_freeze_count(), file=sys.stderr))\n"
         "sys.argv = ['articlefix', 'a.txt']\n"
         "from articlefix.cli import main\n"
@@ -623,7 +627,9 @@ def test_the_command_freezes_what_start_up_loaded(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()  # the article was cleaned
-    assert int(done.stderr.split()[-1]) > 0  # none without the freeze
+    at_start, at_exit = map(int, done.stderr.split()[-2:])
+    assert at_start > 0  # none without the freeze
+    assert at_exit > at_start + 1000  # the stages' modules, frozen when the run is over
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ a few pages share and every page's own title stay, and page order changes nothin
 
 from __future__ import annotations
 
+import json
 import pickle
 import random
 import re
@@ -90,6 +91,35 @@ def test_the_index_reads_each_page_once() -> None:
     """One pass: a stream of pages that can be read only once gives the index of the pages."""
     pages = pages_of(crawl(seed=3))
     assert build_index(iter(pages)) == build_index(pages)
+
+
+def test_a_page_that_is_not_text_counts_for_nothing_and_the_pages_after_it_count() -> None:
+    """A refused page is its own error when cleaned; it must not stop the reduction (the rest
+    of a file went uncounted, and a worker process died with a traceback)."""
+    pages = pages_of(crawl(seed=3))
+    binary = Page("news.example", b"caption\x00\x01\x02 credit")
+    assert build_index([binary, *pages]) == build_index(pages)
+
+
+def test_a_record_that_is_not_text_is_its_own_error_at_any_jobs(tmp_path: Path) -> None:
+    lines = [json.dumps({"url": "http://news.example/0", "text": "a\u0000\u0001\u0002 b"})]
+    lines += [
+        json.dumps({"url": f"http://news.example/{n}", "text": p.text})
+        for n, p in enumerate(crawl(seed=3), 1)
+    ]
+    source = tmp_path / "crawl.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = [
+        CliRunner().invoke(cli, ["--site-boilerplate", "-j", jobs, str(source)])
+        for jobs in ("1", "2")
+    ]
+    for result in runs:
+        assert result.exit_code == 3
+        assert "Traceback" not in result.stderr
+        assert result.stderr.count("not text") == 1
+    assert runs[0].stdout == runs[1].stdout
+    reports = [json.loads(line)["articlefix"] for line in runs[0].stdout.splitlines()]
+    assert all(r["site_boilerplate"] for r in reports[1:]), "the pages after it were counted"
 
 
 def test_each_site_counts_its_own_pages() -> None:

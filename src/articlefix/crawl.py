@@ -44,12 +44,21 @@ class SiteIndex:
 
 
 def count_pages(pages: Iterable[Page], options: Options | None = None) -> Counts:
-    """The reduction over some pages: counts to merge with those of the others."""
+    """The reduction over some pages: counts to merge with those of the others.
+
+    A page that :func:`clean` refuses (binary data, a bad encoding) counts for nothing: its
+    error is told when it is cleaned, and the pages after it are still counted.
+    """
+    from articlefix.errors import ArticlefixError
     from articlefix.pipeline import page_texts
 
     counts, known = Counts(), dict[int, PageLine]()
     for page in pages:
-        counts.add(page.site, page_texts(page.data, options), known)
+        try:
+            texts = page_texts(page.data, options)
+        except ArticlefixError:
+            continue
+        counts.add(page.site, texts, known)
     return counts
 
 

@@ -18,6 +18,7 @@ BODY = [
     "Support for the oldest operating systems ends with this release, as announced a year ago.",
 ]
 LEAD_IN = "See the detailed release notes for more."  # 7 words: what an author repeats
+OTHER_LEAD_IN = "The full list of changes is on the website."
 SENTENCE = "The team thanks the two hundred people who sent patches, reports and reviews this year."
 assert len(LEAD_IN.split()) < LONG <= len(SENTENCE.split())
 
@@ -33,6 +34,8 @@ CASES = [
      "more.", 1),
     ("a run of two short lines goes", [LEAD_IN, "Read more", BODY[0], LEAD_IN, "Read more"],
      LEAD_IN, 1),
+    ("a run goes whose pair was pasted once before", [LEAD_IN, OTHER_LEAD_IN, LEAD_IN, BODY[0],
+     OTHER_LEAD_IN, LEAD_IN], LEAD_IN, 1),
 ]  # fmt: skip
 
 

@@ -49,8 +49,11 @@ def pasted(verdicts: Sequence[Verdict], words: Sequence[int], *, authored: bool)
             if _removed(v) and (words[n] < LONG_AUTHORED or v.why not in COPIES)
         }
     else:
+        latest = _latest_copies(verdicts)
         weak = {
-            n for n, v in enumerate(verdicts) if _removed(v) and not _traced(n, verdicts, words)
+            n
+            for n, v in enumerate(verdicts)
+            if _removed(v) and not _traced(n, verdicts, words, latest)
         }
         shown = any(_removed(v) for n, v in enumerate(verdicts) if n not in weak)
         keep = set() if shown else weak
@@ -61,25 +64,40 @@ def _removed(verdict: Verdict) -> bool:
     return not verdict.keep and verdict.of is not None
 
 
-def _traced(n: int, verdicts: Sequence[Verdict], words: Sequence[int]) -> bool:
+def _latest_copies(verdicts: Sequence[Verdict]) -> list[int]:
+    """For each removal, the nearest earlier block with its text (its original or an earlier
+    copy of it); for any other block, the block itself."""
+    last: dict[int, int] = {}
+    latest = []
+    for n, verdict in enumerate(verdicts):
+        root = verdict.of if _removed(verdict) and verdict.of is not None else n
+        latest.append(last.get(root, root))
+        last[root] = n
+    return latest
+
+
+def _traced(n: int, verdicts: Sequence[Verdict], words: Sequence[int], latest: list[int]) -> bool:
     """Removal ``n`` carries a trace of pasting of its own."""
     verdict = verdicts[n]
     if verdict.why is not Reason.EXACT or words[n] >= LONG or verdict.of == n - 1:
         return True
-    return _in_run(n, verdicts, words)
+    return _in_run(n, verdicts, words, latest)
 
 
-def _in_run(n: int, verdicts: Sequence[Verdict], words: Sequence[int]) -> bool:
-    """A neighbour (blank blocks skipped) also went, as a copy of a block on the same side."""
-    of = verdicts[n].of
-    assert of is not None
+def _in_run(n: int, verdicts: Sequence[Verdict], words: Sequence[int], latest: list[int]) -> bool:
+    """A neighbour (blank blocks skipped) also went, and of the two, the later one's text was
+    there before, after the earlier one's original: the pair was pasted again in its order.
+    The later one's nearest earlier copy counts, not only its first (``B A B … A B``: the last
+    ``A B`` repeats the first ``B``'s pair ``A B``, not ``B`` itself)."""
     for step in (-1, 1):
         k = n + step
         while 0 <= k < len(verdicts) and not words[k] and verdicts[k].keep:
             k += step
         if 0 <= k < len(verdicts) and _removed(verdicts[k]):
-            other = verdicts[k].of
-            if other is not None and (other - of) * step > 0:
+            first, second = (n, k) if step > 0 else (k, n)
+            original = verdicts[first].of
+            assert original is not None
+            if latest[second] > original:
                 return True
     return False
 

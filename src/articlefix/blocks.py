@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import Literal, NamedTuple
 
 from articlefix.lists import LIST_MIN, listed
+from articlefix.patterns import compiled
 
 Kind = Literal["text", "heading", "quote", "attribution", "item"]
 
@@ -196,7 +197,7 @@ def _text_block(line: str, number: int, count: int) -> Block:
     In scraped text a lone ``#`` is a hashtag or a stray character far more often than a title,
     so it stays text (and is escaped on output).
     """
-    heading = re.fullmatch(_HEADING, line) if line.startswith("#") else None
+    heading = compiled(_HEADING).fullmatch(line) if line.startswith("#") else None
     if heading and heading.group(2) and heading.group(1) == "##":
         return Block(unescape(heading.group(2)), number, count, "heading", 2)
     return Block(unescape(line), number, count)
@@ -204,7 +205,7 @@ def _text_block(line: str, number: int, count: int) -> Block:
 
 def _quote(first: int, chunk: list[str]) -> list[Block] | None:
     """The pull-quote shape articlefix writes: ``> text``, then optionally ``>`` and ``> — who``."""
-    inner = [re.sub(r"^\s*> ?", "", line).strip() for line in chunk]
+    inner = [compiled(r"^\s*> ?").sub("", line).strip() for line in chunk]
     if "" in inner:
         cut = inner.index("")
         body, rest = inner[:cut], inner[cut + 1 :]
@@ -279,4 +280,4 @@ def _wrapped(chunk: _Chunk) -> bool:
 
 def unescape(text: str) -> str:
     """Undo CommonMark backslash escapes, as a Markdown reader would."""
-    return re.sub(_ESCAPE, r"\1", text) if "\\" in text else text
+    return compiled(_ESCAPE).sub(r"\1", text) if "\\" in text else text

@@ -8,13 +8,13 @@ as a quote misleads more than a quote left as a paragraph.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
 from articlefix.blocks import LEADING_DASH, Block
 from articlefix.headings import heads, introduces, short_title, title_shape
+from articlefix.patterns import compiled
 from articlefix.quotes import Pairing, pairing
 
 
@@ -172,7 +172,9 @@ def _over_headings(out: list[TypedBlock]) -> list[TypedBlock]:
             and _title_line(block)
             and introduces(below.text, out[k + 2].text)
             and not (k and out[k - 1].rule == _PLAIN and _title_line(out[k - 1]))
-            and not (re.match(_NUMBERED, block.text) and re.match(_NUMBERED, below.text))
+            and not (
+                compiled(_NUMBERED).match(block.text) and compiled(_NUMBERED).match(below.text)
+            )
         ):
             out[k] = TypedBlock(block.text, TagKind.HEADING, _OVER_HEADING)
     return out

@@ -14,6 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from articlefix.errors import ArticlefixError
+from articlefix.patterns import compiled
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -208,7 +209,7 @@ def _hidden(text: str) -> tuple[str, ...]:
     for kind, chars in _HIDDEN:
         if not any(ch in text for ch in chars):
             continue
-        pattern = re.compile(f"[{chars}]")
+        pattern = compiled(f"[{chars}]")
         if first := pattern.search(text):
             found = pattern.findall(text, first.start())
             codes = ", ".join(sorted({f"U+{ord(ch):04X}" for ch in found}))
@@ -288,8 +289,8 @@ def _line_bounds(text: str, at: int, done: int, *, rare: bool) -> tuple[int, int
     are for text that holds one of the rare line breaks.
     """
     if rare:
-        last = re.compile(_LAST_BREAK).match(text, max(done, text.rfind("\n", done, at)), at)
-        brk = re.compile(_BREAK).search(text, at)
+        last = compiled(_LAST_BREAK).match(text, max(done, text.rfind("\n", done, at)), at)
+        brk = compiled(_BREAK).search(text, at)
         return last.end() if last else done, brk.end() if brk else len(text)
     start = max(text.rfind("\n", done, at), text.rfind("\r", done, at), done - 1) + 1
     newline = text.find("\n", at)

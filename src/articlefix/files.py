@@ -12,6 +12,7 @@ import stat
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from articlefix.patterns import compiled
 from articlefix.report import Status
 
 if TYPE_CHECKING:
@@ -220,7 +221,7 @@ def _patch_name(name: str) -> str:
 def shown(line: str) -> str:
     """``line`` safe for a terminal, on one line: a scraped file name may hold a newline, an
     escape sequence, a bidi override or undecodable bytes (shown as ``\\xff``)."""
-    return re.sub(_UNSAFE, _escaped, line)
+    return compiled(_UNSAFE).sub(_escaped, line)
 
 
 def _escaped(match: re.Match[str]) -> str:

@@ -11,7 +11,6 @@ machine integers, a fifth of the memory of integer objects on a dump of millions
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from typing import NamedTuple
 from zlib import crc32
 
 from articlefix.blocks import DASHES
+from articlefix.patterns import compiled
 
 _SINGLE = "'’‘‛‚`´′"
 _DOUBLE = '"“”„‟«»‹›″'
@@ -88,7 +88,7 @@ def fingerprints(texts: Sequence[str | None]) -> Fingerprints:
     teasers, stops = set(), set()
     for n, norm in enumerate(norms):
         # NFKC has turned "…" into "..."; the test before the regex rules out most blocks.
-        if norm.endswith(("...", "...]", "...)")) and (cut := re.search(_ELLIPSIS, norm)):
+        if norm.endswith(("...", "...]", "...)")) and (cut := compiled(_ELLIPSIS).search(norm)):
             teasers.add(n)
             norm = norms[n] = norm[: cut.start()]
         size = norm.count(" ") + 1 if norm else 0
@@ -158,11 +158,11 @@ def _trimmed(text: str) -> str:
         text = text.strip()
     else:
         text = " ".join(text.split())
-    if text.startswith(_BULLETS) and (dash := re.match(_LEADING_BULLET, text)):
+    if text.startswith(_BULLETS) and (dash := compiled(_LEADING_BULLET).match(text)):
         text = text[dash.end() :]
     if not text.endswith((")", "]")):
         return text
     # The credit is the last bracket: matched from there, not tried at every position.
     at = max(text.rfind("("), text.rfind("["))
     credit = at >= 0 and text[at + 1 : at + 2] in _AGENCY_INITIALS
-    return text[:at].rstrip() if credit and re.compile(_AGENCY).fullmatch(text, at) else text
+    return text[:at].rstrip() if credit and compiled(_AGENCY).fullmatch(text, at) else text

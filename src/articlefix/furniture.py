@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from articlefix.patterns import compiled
+
 _MONTH_NAMES = (
     "jan january januar janvier enero feb february februar févr février febrero mar march "
     "märz mars marzo apr april avr avril abril may mai mayo jun june juni juin junio jul july "
@@ -145,35 +147,35 @@ def _furniture_start(text: str) -> bool:
     n = next((i for i, ch in enumerate(head) if not (ch.isascii() and ch.isalpha())), len(head))
     if n and not (n < len(head) and head[n].isalpha()) and head[:n].lower() not in _HEADS:
         return False
-    return re.match(_FURNITURE_START, text, re.IGNORECASE) is not None
+    return compiled(_FURNITURE_START, re.IGNORECASE).match(text) is not None
 
 
 def not_a_title(text: str) -> str | None:
     """Why this short line is no title, or None: each reason is a kind of page text."""
     if _furniture_start(text):
         return "byline, credit, date, bullet, note or link prompt"
-    if (len(text.rstrip()) <= BUTTON_CHARS and re.fullmatch(_BUTTON, text, re.IGNORECASE)) or (
-        text.endswith(_ARROWS) and "«" not in text
-    ):
+    if (
+        len(text.rstrip()) <= BUTTON_CHARS and compiled(_BUTTON, re.IGNORECASE).fullmatch(text)
+    ) or (text.endswith(_ARROWS) and "«" not in text):
         return "a button or a link"
     low = text.casefold()
-    if any(map(low.__contains__, _MARKS)) or (":" in low and re.search(_CREDIT, low)):
+    if any(map(low.__contains__, _MARKS)) or (":" in low and compiled(_CREDIT).search(low)):
         return "link or credit in the line"
     if _dated(low):
         return "a date in the line"
-    if "," in text and re.fullmatch(_DATELINE, text):
+    if "," in text and compiled(_DATELINE).fullmatch(text):
         return "a dateline"
-    if any(map(text.__contains__, _SPEECH_MARKS)) and re.search(_SPEECH, text):
+    if any(map(text.__contains__, _SPEECH_MARKS)) and compiled(_SPEECH).search(text):
         return "dialogue or a quoted sentence"
-    if text.endswith("?") and re.match(_QUESTION, text, re.IGNORECASE):
+    if text.endswith("?") and compiled(_QUESTION, re.IGNORECASE).match(text):
         return "a question put to someone"
-    if ";" in text and re.search(_CLAUSES, text):
+    if ";" in text and compiled(_CLAUSES).search(text):
         return "two clauses joined by a semicolon"
     if text.rsplit(None, 1)[-1].casefold() in CUT_WORDS:
         return "cut off in mid-sentence"
-    if "," in text and re.fullmatch(_NAMES, text):  # both need a comma
+    if "," in text and compiled(_NAMES).fullmatch(text):  # both need a comma
         return "a list of names"
-    if "," in text and re.match(_CLAUSE, text, re.IGNORECASE):
+    if "," in text and compiled(_CLAUSE, re.IGNORECASE).match(text):
         return "a sentence that starts with its clause"
     if _data(text):
         return "a line of data"
@@ -185,9 +187,9 @@ def _dated(low: str) -> bool:
     figures ("12.03.2024", "2024-03-12")."""
     if not any(map(str.isdigit, low)):
         return False
-    if re.search(_NUMERIC_DATE, low):
+    if compiled(_NUMERIC_DATE).search(low):
         return True
-    words = re.split(_DATE_SPLIT, low)
+    words = compiled(_DATE_SPLIT).split(low)
     if _MONTHS.isdisjoint(words):  # both tests below need a month's name
         return False
     for word, following in pairwise(words):
@@ -203,10 +205,12 @@ def _data(text: str) -> bool:
     spaces between them ("EFFECTIFS22J. Delaplace23T. Monconduit")."""
     if not any(map(str.isalpha, text)):
         return True
-    if not re.search(r"\d", text):  # glued cells and numbers need a digit; most lines have none
+    if not compiled(r"\d").search(
+        text
+    ):  # glued cells and numbers need a digit; most lines have none
         return False
-    if re.search(_GLUED_CELLS, text):
+    if compiled(_GLUED_CELLS).search(text):
         return True
     words = text.split()
-    numbers = len(list(filter(re.compile(_NUMBER).fullmatch, words)))
+    numbers = len(list(filter(compiled(_NUMBER).fullmatch, words)))
     return numbers >= _DATA_NUMBERS and numbers >= _DATA_SHARE * len(words)

@@ -9,11 +9,11 @@ page furniture: ``furniture.not_a_title`` names why not) and text after it that 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import NamedTuple
 
 from articlefix.furniture import CUT_WORDS, not_a_title
+from articlefix.patterns import compiled
 
 _SENTENCE_END = (".", ",", ";", ":", "…", "!", "。", "，", "；", "：", "！")
 _OPENERS = "\"“„«»‘’'¿¡$€£(["
@@ -58,7 +58,7 @@ def size(text: str) -> int:
     head = text[:_CJK_SAMPLE]
     if words > LONG_WORDS or _no_cjk_word(head) or max(head) < _CJK_FIRST:
         return words
-    return words + len(re.findall(_CJK, head)) // 2  # re caches the compiled pattern
+    return words + len(compiled(_CJK).findall(head)) // 2
 
 
 #: What two CJK characters add to a text's UTF-8 beyond a byte a character (three bytes each).

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from articlefix.patterns import compiled
+
 if TYPE_CHECKING:
     from articlefix.blocks import Block
 
@@ -43,15 +45,15 @@ def _item(text: str) -> _Item | None:
     first, second = text[:1], text[1:2]
     if not second or "\n" in text:
         return None
-    if first in _BULLETS and second in " \t" and (bullet := re.match(_BULLET, text)):
-        letter = re.compile(_LETTERED).match(text, bullet.end())
+    if first in _BULLETS and second in " \t" and (bullet := compiled(_BULLET).match(text)):
+        letter = compiled(_LETTERED).match(text, bullet.end())
         return (
             _Item(letter.group(1), "*", bullet.end()) if letter else _Item("-", "-", bullet.end())
         )
-    if first.isdigit() and (numbered := re.match(_NUMBERED, text)):
+    if first.isdigit() and (numbered := compiled(_NUMBERED).match(text)):
         marker = numbered.group(1) + numbered.group(2)
         return _Item(marker, marker, numbered.end())
-    if (first == "(" or second == ")") and (letter := re.match(_LETTERED, text)):
+    if (first == "(" or second == ")") and (letter := compiled(_LETTERED).match(text)):
         return _Item(letter.group(1), "*", 0)
     return None
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from articlefix.blocks import DASHES
 from articlefix.headings import size
+from articlefix.patterns import compiled
 
 # A name starts with a capital, or with digits and a letter ("9to5Mac.com").
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ]|\d+[^\W\d_])[\w'’.-]*"
@@ -71,8 +72,8 @@ def _speaker(text: str) -> int:
     if text.endswith("."):
         return _NONE
     if text.startswith(_DASH_STARTS):
-        dashed = _DASH_LINE if re.fullmatch(_DASH_NAME, text) else _NONE
-        shape = _POST_LINE if re.fullmatch(_TWEET, text) else dashed
+        dashed = _DASH_LINE if compiled(_DASH_NAME).fullmatch(text) else _NONE
+        shape = _POST_LINE if compiled(_TWEET).fullmatch(text) else dashed
     else:
         shape = _ORG_LINE if "," in text and _NAME_ORG.fullmatch(text) else _NONE
     if shape and (size(text) > SPEAKER_WORDS or _BYLINE.match(text)):

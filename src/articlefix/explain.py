@@ -28,8 +28,6 @@ DEFAULT_WIDTH = 80
 REASON_WIDTH = 34
 #: Text narrower than this is no use: below it the entry takes a second line for its text.
 MIN_TEXT = 16
-_COLUMNS = ("path", "verdict", "block", "line", "of_block", "of_line", "similarity", "reason",
-            "text")  # fmt: skip
 
 
 class Entry(NamedTuple):
@@ -43,6 +41,10 @@ class Entry(NamedTuple):
     similarity: float | None
     reason: str
     text: str
+
+
+#: The piped header: the input's path, then an entry's fields, in the order they are written.
+_COLUMNS = ("path", *Entry._fields)
 
 
 def entries(report: Report) -> list[Entry]:

@@ -33,13 +33,7 @@ def atomic_output(
     existing file keeps its mode. On any failure, Ctrl-C included, the temp file is removed
     and the original is left byte for byte.
     """
-    from pathlib import Path
-
-    target = Path(os.path.realpath(path) if follow else os.path.abspath(path))
-    try:
-        info: os.stat_result | None = os.lstat(target)
-    except FileNotFoundError:
-        info = None
+    target, info = _found(path, follow=follow)
     if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISLNK(info.st_mode):
         # A device or a pipe (``--output /dev/null``, ``--review /dev/stdout``): written into,
         # as a shell redirection would; replaced, /dev/null would become a regular file.
@@ -48,13 +42,7 @@ def atomic_output(
         return
     if info is not None and not stat.S_ISREG(info.st_mode):
         info = None  # a link replaced (not followed): the new file is ours
-    import secrets  # loads hashlib and random: only when a file is written
-
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:  # errors name what the user can fix, never a temp file they did not know of
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(target.parent)) from None
+    temp, fd = _temp_beside(target)
     try:
         with os.fdopen(fd, "wb") as file:
             if info is not None:
@@ -73,6 +61,28 @@ def atomic_output(
         with suppress(OSError):
             temp.unlink()
         raise
+
+
+def _found(path: str | Path, *, follow: bool) -> tuple[Path, os.stat_result | None]:
+    """The path to replace (a symlink's target when followed) and its status, None if new."""
+    from pathlib import Path
+
+    target = Path(os.path.realpath(path) if follow else os.path.abspath(path))
+    try:
+        return target, os.lstat(target)
+    except FileNotFoundError:
+        return target, None
+
+
+def _temp_beside(target: Path) -> tuple[Path, int]:
+    """A new hidden temp file in the target's folder, open for writing: its path and fd."""
+    import secrets  # loads hashlib and random: only when a file is written
+
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:  # errors name what the user can fix, never a temp file they did not know of
+        return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(target.parent)) from None
 
 
 def _same_owner(fd: int, info: os.stat_result, path: str) -> None:

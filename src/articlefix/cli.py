@@ -16,7 +16,9 @@ from articlefix._version import __version__
 from articlefix.formats import DEFAULT_INCLUDE, FORMATS, MARKDOWN_SUFFIXES
 
 if TYPE_CHECKING:
-    from articlefix.formats import InputFormat
+    from articlefix.batch import Mode
+    from articlefix.options import Options
+    from articlefix.usage import Flags
 
 EPILOG = f"""\b
 Examples:
@@ -197,34 +199,7 @@ class _Command(click.Command):
 )  # fmt: skip
 @click.version_option(__version__, prog_name="articlefix")
 @click.pass_context
-def cli(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    in_place: bool,
-    check: bool,
-    diff: bool,
-    output_dir: str | None,
-    report: str | None,
-    skip_existing: bool,
-    jobs: int | None,
-    include: tuple[str, ...],
-    max_bytes: int,
-    format: InputFormat,
-    tags: bool,
-    mojibake_repair: bool,
-    explain: bool,
-    explain_json: bool,
-    scheduler: str | None,
-    review: str | None,
-    stdin_filename: str | None,
-    quiet: bool,
-    verbose: bool,
-    jsonl: bool,
-    text_field: str,
-    site_boilerplate: bool,
-    site_field: str | None,
-    output: str | None,
-) -> None:
+def cli(ctx: click.Context, /, **given: object) -> None:
     """Clean scraped article text into Markdown: keep the first copy of every repeated
     paragraph or run of paragraphs, tag headings and pull quotes.
 
@@ -233,51 +208,44 @@ def cli(
     diagnostics go to standard error.
     """
     from articlefix import usage
-    from articlefix.batch import COMPARING, Batch, default_jobs, run
-    from articlefix.errors import SchedulerUnreachable
-    from articlefix.files import collect
     from articlefix.options import Options
 
+    flags = usage.Flags(**ctx.params)
+    mode = usage.chosen_mode(flags)
+    flags = flags._replace(paths=usage.inputs_named(flags.paths, mode))
+    usage.check_flags(mode, flags)
+    options = Options(input_format=flags.format, tag=flags.tags,
+                      repair_mojibake=flags.mojibake_repair)  # fmt: skip
+    if usage.records_mode(flags):
+        from articlefix.recordcli import run_records_cli
+
+        ctx.exit(run_records_cli(flags, options))
+    ctx.exit(_run_files(flags, mode, options))
+
+
+def _run_files(flags: Flags, mode: Mode, options: Options) -> int:
+    """File mode's exit status: the inputs collected, then the batch run over them."""
+    from articlefix import usage
+    from articlefix.batch import COMPARING, Batch, default_jobs, run
+    from articlefix.files import collect
+
     out_dir = None
-    if output_dir is not None:  # pathlib loads only then: see files.py
+    if flags.output_dir is not None:  # pathlib loads only then: see files.py
         from pathlib import Path
 
-        out_dir = Path(output_dir)
-    mode = usage.chosen_mode(in_place=in_place, check=check, diff=diff, output_dir=output_dir)
-    paths = usage.inputs_named(paths, mode)
-    usage.check_flags(mode, quiet=quiet, verbose=verbose, skip_existing=skip_existing,
-                      report=report, scheduler=scheduler)  # fmt: skip
-    options = Options(input_format=format, tag=tags, repair_mojibake=mojibake_repair)
-    if usage.records_mode(paths, jsonl=jsonl, output=output, site_field=site_field):
-        from articlefix.recordcli import RecordFlags, refuse_file_flags, run_records_cli
-
-        refuse_file_flags(ctx.params)
-        flags = RecordFlags(jsonl, text_field, site_field, site_boilerplate, output)
-        ctx.exit(run_records_cli(paths, flags, options, jobs=jobs or default_jobs(),
-                                 max_bytes=max_bytes, quiet=quiet, verbose=verbose,
-                                 scheduler=scheduler))  # fmt: skip
+        out_dir = Path(flags.output_dir)
     batch = Batch(
-        options=options,
-        mode=mode, jobs=jobs or default_jobs(), report=report, quiet=quiet, verbose=verbose,
-        explain=usage.explainer(explain=explain, json=explain_json),
-        scheduler=scheduler, max_bytes=max_bytes, stdin_name=stdin_filename,
-        skip_existing=skip_existing, review=review, sites=site_boilerplate,
+        options=options, mode=mode, jobs=flags.jobs or default_jobs(), report=flags.report,
+        quiet=flags.quiet, verbose=flags.verbose,
+        explain=usage.explainer(explain=flags.explain, json=flags.explain_json),
+        scheduler=flags.scheduler, max_bytes=flags.max_bytes, stdin_name=flags.stdin_filename,
+        skip_existing=flags.skip_existing, review=flags.review, sites=flags.site_boilerplate,
     )  # fmt: skip
-    usage.check_rewritable(paths, mode)
-    inputs = collect(
-        paths, include or DEFAULT_INCLUDE, out_dir, max_bytes, rewrites=mode in COMPARING
-    )
-    usage.check_report(report, inputs)
-    try:
-        status = run(inputs, batch)
-    except SchedulerUnreachable as exc:
-        click.echo(f"articlefix: {exc}", err=True)
-        status = 2
-    except KeyboardInterrupt as exc:  # Ctrl-C, or stopping.Stopped for SIGTERM and SIGHUP
-        from articlefix.stopping import exit_status
-
-        status = exit_status(exc)
-    ctx.exit(status)
+    usage.check_rewritable(flags.paths, mode)
+    inputs = collect(flags.paths, flags.include or DEFAULT_INCLUDE, out_dir, flags.max_bytes,
+                     rewrites=mode in COMPARING)  # fmt: skip
+    usage.check_report(flags.report, inputs)
+    return usage.exit_status_of(lambda: run(inputs, batch))
 
 
 def main() -> None:

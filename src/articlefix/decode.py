@@ -16,11 +16,8 @@ from typing import NamedTuple
 from articlefix.errors import ArticlefixError
 from articlefix.patterns import compiled
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
 # A UTF-8 lead byte read as cp1252/latin-1, followed by the continuation bytes read the same
 # way: one after a two-byte lead, two after a longer one. Counting them keeps ftfy off lines of
 # ordinary French, where "liberté”" is a three-byte lead and one continuation.

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from baselines import exact_lines, fuzzy_lines
+from baselines import exact_lines, floor_paragraphs, fuzzy_lines
 
 from articlefix.pipeline import clean
 
@@ -42,6 +42,15 @@ def exact(data: bytes) -> Counts:
     return _counts(lines, out)
 
 
+def floor(data: bytes) -> Counts:
+    text = data.decode("utf-8")
+    markdown = floor_paragraphs(text)
+    _ = markdown.encode("utf-8")
+    blocks_in = sum(1 for line in text.splitlines() if line.strip())
+    blocks_out = markdown.count("\n\n") + 1
+    return {"blocks_in": blocks_in, "blocks_out": blocks_out, "removed": blocks_in - blocks_out}
+
+
 def rapidfuzz(data: bytes) -> Counts:
     lines = [line for line in data.decode("utf-8").splitlines() if line.strip()]
     return _counts(lines, fuzzy_lines(lines))
@@ -56,6 +65,7 @@ def _counts(lines: list[str], out: list[str]) -> Counts:
 TOOLS: dict[str, Callable[[bytes], Counts]] = {
     "articlefix": articlefix,
     "exact": exact,
+    "floor": floor,
     "rapidfuzz": rapidfuzz,
 }
 

@@ -1,4 +1,5 @@
-"""articlefix against a Python exact-line dedup and naive all-pairs rapidfuzz, in one run.
+"""articlefix against a Python exact-line dedup, the floor of a paragraph dedup to Markdown
+and naive all-pairs rapidfuzz, in one run.
 
     python benchmarks/run.py                      # 100KB,1MB,10MB,100MB
     python benchmarks/run.py --sizes 100KB,1MB    # a quick look
@@ -142,7 +143,7 @@ def matrix(sizes: list[int], args: argparse.Namespace) -> list[Row]:
         kinds = ["mixed"] + (["adversarial"] if size <= args.adversarial_max else [])
         for kind in kinds:
             path = ensure(kind, size, args.data)
-            runs: dict[str, list[Row]] = {"articlefix": [], "exact": []}
+            runs: dict[str, list[Row]] = {"articlefix": [], "exact": [], "floor": []}
             for _ in range(rounds):
                 for tool, found in runs.items():
                     found += measure(tool, path, repeat)
@@ -215,6 +216,9 @@ def targets(rows: list[Row], start: dict[str, list[float]]) -> list[str]:
         find(rows, "mixed", 10**7, "exact"),
         5,  # issue 17 (issue 8 asked for 8)
     )
+    floor = find(rows, "mixed", 10**7, "floor")
+    ratio("10 MB: floor / exact-line dedup", floor, find(rows, "mixed", 10**7, "exact"), None)
+    ratio("10 MB: articlefix / floor", af.get(("mixed", 10**7)), floor, None)
     adversarial, mixed = af.get(("adversarial", 10**6)), af.get(("mixed", 10**6))
     ratio("adversarial 1 MB / mixed 1 MB", adversarial, mixed, 2)
     for row in (r for r in rows if r["tool"] == "articlefix" and r["kind"] == "adversarial"):

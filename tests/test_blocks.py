@@ -6,9 +6,12 @@ import pickle
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from articlefix import clean
+from articlefix import clean, mojibake
 from articlefix.blocks import Block, split_blocks
+from articlefix.mojibake import Edit, applied
 
 PARAS = [
     "The harbour authority said on Tuesday that the new ferry terminal would open in the "
@@ -45,6 +48,26 @@ def test_line_endings(newline: str) -> None:
         plain = split_blocks(text)
         assert split_blocks(text.replace("\n", newline)) == plain
         assert texts(plain) == PARAS
+
+
+@given(
+    text=st.text(alphabet="ab \t\r\n\x85>#", max_size=60),
+    cuts=st.lists(st.integers(0, 60), max_size=8),
+    fixed=st.lists(st.text(alphabet="xé ’\r\n", max_size=4), min_size=4, max_size=4),
+    size=st.integers(1, 9),
+)
+def test_lines_read_a_slice_and_an_edit_at_a_time_as_the_text_they_make(
+    text: str, cuts: list[int], fixed: list[str], size: int
+) -> None:
+    """Blocks of a text read in pieces (slices, and the lines decode.py repaired as edits) are
+    those of the whole text with the edits made, wherever a piece cuts a line or a CRLF."""
+    spans = sorted(min(cut, len(text)) for cut in cuts)
+    pairs = zip(spans[::2], spans[1::2], fixed, strict=False)  # as many edits as pairs
+    edits = [Edit(start, stop, new) for start, stop, new in pairs]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mojibake, "_SLICE", size)
+        pieces = split_blocks(text, edits)
+    assert pieces == split_blocks(applied(text, edits))
 
 
 def test_a_blank_line_does_not_glue_a_paragraph_per_line_article() -> None:

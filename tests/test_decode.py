@@ -8,6 +8,7 @@ import random
 import subprocess
 import sys
 import textwrap
+import tracemalloc
 
 import pytest
 
@@ -145,6 +146,24 @@ def test_mojibake_in_one_line_only() -> None:
     decoded = decode(text.encode("utf-8"))
     assert decoded.text == clean_line + damaged + clean_line
     assert decoded.repaired
+
+
+def test_lines_repaired_are_edits_not_a_repaired_copy() -> None:
+    """Mojibake in some copies of a long dump: repairing adds the repaired lines to what reading
+    holds, not a repaired copy of the whole (the text's parts and their join: twice the text)."""
+    clean_line = "Il a dit “non” puis ‘peut-être’ – c’est tout, déjà.\n"
+    damaged = "Le café coûte 2 €, déjà “trop”.\n"
+    data = ((clean_line * 50 + misread(damaged)) * 400).encode("utf-8")
+    peaks = []
+    decode(clean_line + misread(damaged))  # ftfy loaded, and what it loads on first use
+    for repair in (False, True):
+        tracemalloc.start()
+        decoded = decode(data, repair=repair)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert decoded.edits and decoded.repaired
+    assert peaks[1] - peaks[0] < 0.25 * sys.getsizeof(decoded.source)
+    assert decoded.text == ((clean_line * 50 + damaged) * 400)
 
 
 def test_mojibake_of_mojibake_is_undone_in_one_run() -> None:

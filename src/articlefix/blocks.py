@@ -13,11 +13,12 @@ Markdown mode edits the file itself (``mdedit.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Literal, NamedTuple
 
 from articlefix.lists import LIST_MIN, listed
+from articlefix.mojibake import Edit, pieces
 from articlefix.patterns import compiled
 
 Kind = Literal["text", "heading", "quote", "attribution", "item"]
@@ -34,10 +35,6 @@ _OPENING = tuple('"“„«‘—–')  # a new paragraph may start with a quote
 TERMINAL = tuple('.!?…:;"”»)')
 #: Votes on either side of a chunk that decide its layout (chunks with line breaks vote).
 LAYOUT_VOTES = 8
-# Characters split into lines at a time: lines are made a slice at a time, so the lines of a
-# whole document never exist at once as strings (a run of identical lines is kept once with
-# its count: 16,000 "Photo" lines as strings are 10x the input, a million "a" lines 4x).
-_SLICE = 1 << 13
 
 
 class Block(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
@@ -55,13 +52,14 @@ class Block(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
     copies: int = 1
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Paragraphs of ``text`` in order; blank and whitespace-only lines separate nothing else.
+def split_blocks(text: str, edits: Sequence[Edit] = ()) -> list[Block]:
+    """Paragraphs of ``text`` with ``edits`` made (the lines decode.py repaired), in order;
+    blank and whitespace-only lines separate nothing else.
 
     A run of three or more identical lines is its first line, one block for the lines between
     (``copies``) and its last: a million repeated lines cost what three do.
     """
-    chunks = list(_blank_separated(_lines(text)))
+    chunks = list(_blank_separated(_lines(text, edits)))
     # Without blank lines the layout is one paragraph per line, however alike the lines look.
     many = len(chunks) > 1
     # A list's line breaks are its items', no sign of a layout: as one line, no vote.
@@ -79,23 +77,30 @@ def expanded(blocks: list[Block]) -> list[Block]:
     return [b._replace(line=b.line + k, copies=1) for b in blocks for k in range(b.copies)]
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` (any line ending) without trailing blanks, a slice at a time."""
-    at, end = 0, len(text)
-    while True:
-        cut = text.find("\n", at + _SLICE)
-        stop = end if cut < 0 else cut + 1
-        part = text[at:stop]
-        if "\r" in part:  # no slice ends between the two characters of a CRLF
-            part = part.replace("\r\n", "\n").replace("\r", "\n")
-        lines = part.split("\n")
-        if stop < end:
-            lines.pop()  # what follows the slice's last line break is the next slice's
-        for line in lines:
-            yield line.rstrip()
-        if stop == end:
-            return
-        at = stop
+def _lines(text: str, edits: Sequence[Edit]) -> Iterator[str]:
+    """The lines of ``text`` with ``edits`` made (any line ending), without trailing blanks, a
+    slice at a time (a line that a slice or an edit cuts is held until its end comes): the lines
+    of a whole document never exist at once as strings (a run of identical lines is kept once
+    with its count: 16,000 "Photo" lines as strings are 10x the input, a million "a" lines 4x)."""
+    held: list[str] = []
+    for piece in pieces(text, edits):
+        # Up to the last line break, but not a CR that ends the piece: a CRLF's first half?
+        cut = max(piece.rfind("\n"), piece.rfind("\r", 0, len(piece) - 1)) + 1
+        if not cut:
+            held.append(piece)
+            continue
+        held.append(piece[:cut])
+        lines = _broken("".join(held))
+        lines.pop()  # empty: the part ends with a line break
+        yield from lines
+        held = [piece[cut:]]
+    yield from _broken("".join(held))
+
+
+def _broken(part: str) -> list[str]:
+    if "\r" in part:
+        part = part.replace("\r\n", "\n").replace("\r", "\n")
+    return [line.rstrip() for line in part.split("\n")]
 
 
 class _Chunk:

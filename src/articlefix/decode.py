@@ -10,40 +10,22 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import cache
 from typing import NamedTuple
 
 from articlefix.errors import ArticlefixError
+from articlefix.mojibake import CONTROL, Edit, Repaired, applied, repaired
 from articlefix.patterns import compiled
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
-# A UTF-8 lead byte read as cp1252/latin-1, followed by the continuation bytes read the same
-# way: one after a two-byte lead, two after a longer one. Counting them keeps ftfy off lines of
-# ordinary French, where "liberté”" is a three-byte lead and one continuation.
-_LEAD2 = "\u00c2-\u00df"
-_LEAD3 = "\u00e0-\u00f4"
-_CONTINUATION = (
-    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
-    "\u2039\u203a\u20ac\u2122]"
-)
-_C1 = "\u0080-\u009f"
-# Lines worth ftfy's time: mojibake, or C1 controls (cp1252 bytes read as latin-1), which
-# ``fix_encoding`` turns into their cp1252 characters wherever it meets them. Both count, so a
-# line holding only a C1 control is repaired now, not later when a re-wrap joins it to mojibake.
-# The match is the last continuation, found first: continuations are rarer than leads in text
-# with accents (every "é" is a lead), and the lookbehinds then check what comes before.
-_SUSPECT = re.compile(
-    f"{_CONTINUATION}(?:(?<=[{_C1}])|(?<=[{_LEAD2}].)|(?<=[{_LEAD3}]{_CONTINUATION}.))"
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _NOT_TEXT = "binary data (control characters), not text"
 # UTF-16 told by where its NULs are: strong evidence (see sniff.py), not the proof a BOM is.
 _NO_BOM_CONFIDENCE = 0.9
 # What may come before the first visible character of a text: blanks and BOMs.
 _HEAD = re.compile("[ \t\n\r\f\v\ufeff]*")
-# Control characters that never occur in text: their presence means binary data.
-_BINARY = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 # The same test on UTF-8 bytes, where these characters are single bytes: a byte translation
 # (each of them to NUL) and a search for NUL run four times faster than the regex on text. By
 # chunks: a whole translated copy, freed at once, would stay in the process as heap.
@@ -63,32 +45,40 @@ _HIDDEN = (
 )
 #: All of them, for pages that show where they are (review.py).
 HIDDEN_CHARACTERS = "".join(chars for _, chars in _HIDDEN)
-# Whole-document reversal converts this much text at a time, so that a document with a genuine
-# accent near its start (nearly all of them) fails after one chunk: 0.2 ms in 4 KiB, 3.4 ms in
-# 64 KiB, 0.5 s for 10 MB in one piece (the seed's French); a document that is all mojibake
-# takes the same at any size (10 MB: 0.53 s).
-_UNDO_CHUNK = 1 << 12
-# Layers of whole-document misreading peeled, one per pass (ftfy peels a line's in one): each
-# makes the text 1.5-2 times longer. The dev set's 118 cases and the samples need one pass at
-# most, the tests two (UTF-8 read as cp1252 twice); a text left with a suspect after four is
-# reported as such.
-_MAX_LAYERS = 4
-# Line breaks as ``str.splitlines`` knows them; text without the rare ones takes a fast path.
-_RARE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_BREAK = f"\r\n|[\n\r{_RARE_BREAKS}]"
-_LAST_BREAK = f"(?s:.*(?:{_BREAK}))"
 
 
 class Decoded(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
-    """Text plus how it was obtained, for the report."""
+    """Text plus how it was obtained, for the report.
 
-    text: str
+    Lines repaired one by one stay edits of the decoded text (mojibake.py says why): stage 2
+    reads ``source`` and ``edits`` a slice at a time, and ``text`` joins them for the rest.
+    """
+
+    source: str  # as decoded, a whole-document repair made, the line repairs not
     encoding: str
     confidence: float
     bom: bool
     repaired: bool
     warnings: tuple[str, ...] = ()
     suspect: bool = False  # mojibake-like sequences left that another context might repair
+    edits: tuple[Edit, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The repaired text as one string: a copy of the source when lines were repaired."""
+        return applied(self.source, self.edits)
+
+    def holds(self, chars: str) -> bool:
+        """Whether the repaired text holds any of ``chars``, without joining it."""
+        source, at = self.source, 0
+        if not any(ch in source for ch in chars):  # then only a repaired line may hold one
+            fixed = "".join(edit.fixed for edit in self.edits)
+            return any(ch in fixed for ch in chars)
+        for edit in self.edits:
+            if any(ch in edit.fixed or source.find(ch, at, edit.start) >= 0 for ch in chars):
+                return True
+            at = edit.stop
+        return any(source.find(ch, at) >= 0 for ch in chars)
 
 
 def decode(data: bytes | str, *, repair: bool = True) -> Decoded:
@@ -159,53 +149,27 @@ def _decoded(
     head = blank.end() if blank else 0
     if "\ufeff" in text[:head]:
         text = text[:head].replace("\ufeff", "") + text[head:]
-    if not checked and _BINARY.search(text):
+    if not checked and CONTROL.search(text):
         raise ArticlefixError(_NOT_TEXT)
-    fixed, suspect = _repair(text) if repair else (text, False)
-    warnings = notes + _hidden(fixed)
-    return Decoded(fixed, name, confidence, bom, fixed != text, warnings, suspect)
+    found = repaired(text) if repair else Repaired(text, (), False)
+    changed = bool(found.edits) or found.text != text
+    decoded = Decoded(found.text, name, confidence, bom, changed, notes, found.suspect,
+                      found.edits)  # fmt: skip
+    hidden = _hidden(decoded)
+    return decoded._replace(warnings=notes + hidden) if hidden else decoded
 
 
-def repair_mojibake(text: str) -> str:
-    """Mojibake undone, again while something changes.
-
-    One pass may peel one layer of a multiple encoding and bare the next, which a second run
-    would otherwise repair (not idempotent). The pipeline calls this once more on paragraphs
-    joined from wrapped lines, where a sequence may have been cut by a line break.
-    """
-    return _repair(text)[0]
-
-
-def _repair(text: str) -> tuple[str, bool]:
-    """The repaired text, and whether it still holds a suspect sequence that ftfy left alone.
-
-    Each scan of a long text costs as much as the rest of the decoding: the text is scanned
-    again only when a repaired line still looks like mojibake (another layer).
-    """
-    memo: dict[str, str] = {}  # line -> ftfy's answer: later passes meet the same lines again
-    for _ in range(_MAX_LAYERS):
-        if not _SUSPECT.search(text):
-            return text, False
-        fixed = _undo_whole(text)
-        again = left = True
-        if fixed is None:
-            fixed, again, left = _undo_lines(text, memo)
-        if fixed == text or not again:
-            return fixed, left
-        text = fixed
-    return text, True
-
-
-def _hidden(text: str) -> tuple[str, ...]:
+def _hidden(decoded: Decoded) -> tuple[str, ...]:
     """Invisible characters that can make text read differently from what it says.
 
     Bidirectional overrides reorder what a reader sees ("Trojan Source"), zero-width characters
     hide inside words; both are kept as written but named in the report.
     """
-    warnings = []
+    warnings, text = [], ""
     for kind, chars in _HIDDEN:
-        if not any(ch in text for ch in chars):
+        if not decoded.holds(chars):
             continue
+        text = text or decoded.text
         pattern = compiled(f"[{chars}]")
         if first := pattern.search(text):
             found = pattern.findall(text, first.start())
@@ -213,86 +177,3 @@ def _hidden(text: str) -> tuple[str, ...]:
             line = text.count("\n", 0, first.start()) + 1
             warnings.append(f"{len(found)} {kind} character(s) ({codes}), first on line {line}")
     return tuple(warnings)
-
-
-def _undo_whole(text: str) -> str | None:
-    """A whole document of UTF-8 read as cp1252 is reversed exactly, byte for byte.
-
-    Done first because some sequences (``â„‚`` for ``ℂ``) are beyond ftfy's per-segment rules.
-    """
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    high = _cp1252_high()
-    parts = []
-    try:
-        for at in range(0, len(text), _UNDO_CHUNK):
-            raw = text[at : at + _UNDO_CHUNK].translate(high).encode("latin-1")
-            parts.append(decoder.decode(raw))
-        parts.append(decoder.decode(b"", final=True))
-    except UnicodeError:  # a character beyond cp1252, or bytes that are not UTF-8
-        return None
-    return "".join(parts)
-
-
-@cache
-def _cp1252_high() -> dict[int, int]:
-    """cp1252's characters beyond latin-1, mapped to their byte read as latin-1: after this
-    translation, encoding to latin-1 gives back the bytes that were misread. Built on first use
-    (its codec is loaded only then)."""
-    decoded = ((b, bytes([b]).decode("cp1252", "ignore")) for b in range(128, 256))
-    return {ord(ch): b for b, ch in decoded if ch > "\xff"}
-
-
-def _undo_lines(text: str, memo: dict[str, str]) -> tuple[str, bool, bool]:
-    """Mojibake in some copies only: ftfy's ``fix_encoding`` on just the lines that show it.
-
-    Lines are those of ``str.splitlines`` (line ends kept), found around each suspect match
-    rather than by splitting the whole text: most lines are clean, and stay uncopied. The flags
-    tell whether a repaired line still looks like mojibake (another layer to peel), and whether
-    any line does (ftfy may have left it alone).
-    """
-    from ftfy import fix_encoding  # never ``fix_text``: its defaults straighten curly quotes
-
-    parts: list[str] = []
-    copied = done = 0  # text up to ``copied`` is in ``parts``; lines up to ``done`` are handled
-    again = left = False
-    rare = any(ch in text for ch in _RARE_BREAKS)
-    while found := _SUSPECT.search(text, done):
-        start, done = _line_bounds(text, found.start(), done, rare=rare)
-        # ftfy reads a line as it is written out, without trailing blanks: they can change its
-        # verdict ("â€”ç   "), and a second run would meet the line without them.
-        line = text[start:done].rstrip()
-        fixed = memo.get(line)
-        if fixed is None:
-            fixed = fix_encoding(line)
-            # ftfy reads some junk ("Ã€€") as an overlong NUL: no repair makes control characters
-            fixed = memo[line] = line if _BINARY.search(fixed) else fixed
-        if fixed == line:
-            left = True
-            continue
-        parts += (text[copied:start], fixed, text[start + len(line) : done])
-        copied = done
-        if _SUSPECT.search(fixed):
-            again = left = True
-    if not parts:
-        return text, False, left
-    parts.append(text[copied:])
-    return "".join(parts), again, left
-
-
-def _line_bounds(text: str, at: int, done: int, *, rare: bool) -> tuple[int, int]:
-    """Start and end (line break included) of the line holding ``at``; none starts before ``done``.
-
-    ``str.find`` runs at memory speed, a regex over the same span many times slower: regexes
-    are for text that holds one of the rare line breaks.
-    """
-    if rare:
-        last = compiled(_LAST_BREAK).match(text, max(done, text.rfind("\n", done, at)), at)
-        brk = compiled(_BREAK).search(text, at)
-        return last.end() if last else done, brk.end() if brk else len(text)
-    start = max(text.rfind("\n", done, at), text.rfind("\r", done, at), done - 1) + 1
-    newline = text.find("\n", at)
-    end = len(text) if newline < 0 else newline + 1
-    cr = text.find("\r", at, end)
-    if cr >= 0:
-        end = cr + 2 if text.startswith("\n", cr + 1) else cr + 1
-    return start, end

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from articlefix import audit
 from articlefix.blocks import Block, expanded, split_blocks
 from articlefix.classify import TypedBlock, classify, per_block
-from articlefix.decode import Decoded, decode, repair_mojibake
+from articlefix.decode import Decoded, decode
 from articlefix.dedup import Decisions, Expanded, dedup
 from articlefix.fingerprint import fingerprints
 from articlefix.lists import list_items
+from articlefix.mojibake import repair_mojibake
 from articlefix.options import Options
 from articlefix.paste import LONG, pasted
 from articlefix.quotes import pairing
@@ -105,7 +106,9 @@ def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
 
     doc = mdedit.read(decoded.text)
     if not doc.authored:  # perhaps scraped text saved as .md: read as text, it may show it
-        scraped = _staged(_read(decoded._replace(text=mdedit.body(doc)), options), options, site)
+        scraped = _staged(
+            _read(decoded._replace(source=mdedit.body(doc), edits=()), options), options, site
+        )
         if doc.glued or _shows_paste(doc, scraped):
             markdown = mdedit.with_front_matter(doc, render(scraped.typed))
             return Result(markdown, scraped.report)
@@ -178,10 +181,10 @@ def _read_as(decoded: Decoded) -> Encoding:
 
 def _blocks(decoded: Decoded, options: Options) -> list[Block]:
     """The input's paragraphs; the decoded text is dropped on return, as nothing else needs it."""
-    blocks = split_blocks(decoded.text)
+    blocks = split_blocks(decoded.source, decoded.edits)
     # Again per paragraph, as a second run will see it: a sequence ftfy left alone in its line
     # may be repairable in a paragraph joined from a wrap, or once a backslash escape is gone.
-    if options.repair_mojibake and (decoded.suspect or "\\" in decoded.text):
+    if options.repair_mojibake and (decoded.suspect or decoded.holds("\\")):
         for n, b in enumerate(blocks):
             if (text := repair_mojibake(b.text)) != b.text:
                 blocks[n] = b._replace(text=text)

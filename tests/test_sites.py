@@ -4,28 +4,37 @@ a few pages share and every page's own title stay, and page order changes nothin
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import random
 import re
+import signal
+from array import array
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from articlefix import clean
+from articlefix import clean, recordbatch
 from articlefix.cli import cli
 from articlefix.crawl import Page, SiteIndex, build_index, clean_page, count_pages, finish
-from articlefix.siteindex import MIN_PAGES
+from articlefix.fingerprint import normalised
+from articlefix.pipeline import page_texts
+from articlefix.siteindex import MIN_PAGES, Site
 from articlefix.sitelines import (
     KEPT_WORDS,
     LEAD_WORDS,
     TITLE_WORDS,
     PageLine,
     key_of,
+    keys_of,
     line_of,
     words_of,
 )
+from articlefix.sites import decide, judge
 from articlefix.sitetitles import CUT_TITLE_WORDS, TitleCounts
 from crawl_pages import Page as CrawlPage
 from crawl_pages import crawl
@@ -138,6 +147,49 @@ def test_without_an_index_entry_a_page_is_cleaned_as_clean_does() -> None:
 def test_the_index_pickles_for_workers() -> None:
     index = build_index(pages_of(crawl()))
     assert pickle.loads(pickle.dumps(index)) == index
+
+
+@pytest.mark.parametrize("seed", [1, 3, 8])
+def test_the_verdicts_the_index_looked_up_once_are_those_of_the_rules(seed: int) -> None:
+    """The finish judges each short line of a site once; each line of its pages looked up
+    is what judging it afresh (as for a page the index never counted) gives, and so is each
+    page's judgement."""
+    pages = pages_of(crawl(seed=seed))
+    site = build_index(pages).sites["news.example"]
+    afresh = replace(site, decided={}, plain=array("Q"))
+    assert site.decided and site.plain
+    for page in pages:
+        texts = page_texts(page.data)
+        norms = normalised(texts)
+        for norm, key in zip(norms, keys_of(norms), strict=True):
+            rules = decide(site, line_of(norm, key))
+            if site.holds(key):
+                assert rules == (None, False)
+            elif key in site.decided:
+                assert site.decided[key] == rules
+            else:  # long: its verdict is the same text's alone
+                assert line_of(norm, key).size > KEPT_WORDS and rules == (None, False)
+        assert judge(site, texts) == judge(afresh, texts)
+
+
+def test_a_site_whose_finishing_worker_dies_is_finished_by_the_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "crawl.jsonl"
+    source.write_text("".join(json.dumps({"url": f"http://news.example/{n}", "text": p.text})
+                              + "\n" for n, p in enumerate(crawl(seed=3))))  # fmt: skip
+    serial = CliRunner().invoke(cli, ["--site-boilerplate", str(source)])
+    parent, finish = os.getpid(), recordbatch._finish_site
+
+    def dying(name: str) -> Site:
+        if os.getpid() != parent:  # in a worker: as the OOM killer would
+            os.kill(os.getpid(), signal.SIGKILL)
+        return finish(name)
+
+    monkeypatch.setattr(recordbatch, "_finish_site", dying)  # the workers fork with it
+    pooled = CliRunner().invoke(cli, ["--site-boilerplate", "-j", "2", str(source)])
+    assert (pooled.exit_code, pooled.stdout) == (serial.exit_code, serial.stdout)
+    assert 'site_boilerplate": [{' in serial.stdout
 
 
 def test_files_of_one_folder_are_one_site(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ pages, then a map that cleans each page against it (the rules: :mod:`articlefix.
     >>> results = [clean_page(page, index) for page in pages]          # doctest: +SKIP
 
 On a cluster the index is one reduction: ``count_pages`` on each partition, ``Counts.merge``
-to combine partials (a sum, so any split and any order give the same tables), ``finish`` at
-the end; :mod:`articlefix.daskrecords` does it with a bag. Each page is read once. Nothing
-here keeps state between calls.
+to combine partials (a union of the pages' sketches, so any split and any order give the same
+tables), ``finish`` at the end, site by site (:func:`articlefix.sitefinish.finished`);
+:mod:`articlefix.daskrecords` does it with a bag. Each page is read once. Nothing here keeps
+state between calls.
 """
 
 from __future__ import annotations
@@ -64,7 +65,9 @@ def count_pages(pages: Iterable[Page], options: Options | None = None) -> Counts
 
 def finish(counts: Counts) -> SiteIndex:
     """The index, from the merged counts of every page."""
-    return SiteIndex(counts.index())
+    from articlefix.sitefinish import finished
+
+    return SiteIndex({site: finished(sketches) for site, sketches in counts.sketches.items()})
 
 
 def build_index(pages: Iterable[Page], options: Options | None = None) -> SiteIndex:

@@ -53,7 +53,7 @@ def record_lines(paths: Sequence[str], *, blocksize: int = BLOCKSIZE) -> dask.ba
 
 
 def site_index(lines: dask.bag.Bag, job: RecordJob) -> SiteIndex:
-    """The site index over every record: one reduction, summed on the cluster (partial counts
+    """The site index over every record: one reduction on the cluster (partial counts
     per partition, merged in a tree)."""
     return finish(_reduced(lines, job))
 

@@ -19,11 +19,11 @@ from functools import partial
 from typing import BinaryIO, NamedTuple, TypeVar
 
 from articlefix.atomic import atomic_output
-from articlefix.crawl import SiteIndex, finish
+from articlefix.crawl import SiteIndex
 from articlefix.files import STDIN, cause, shown
 from articlefix.outputs import Tally
 from articlefix.records import Outcome, RecordJob, clean_lines, count_lines, lost_lines
-from articlefix.siteindex import Counts
+from articlefix.siteindex import Counts, Site
 from articlefix.stdio import OutputFailed, ended_by, write_out
 from articlefix.streams import compressed_output, open_input
 
@@ -31,6 +31,7 @@ from articlefix.streams import compressed_output, open_input
 #: pool's per-task cost (~0.1 ms) vanish against ~2 ms of cleaning per record.
 CHUNK = 64
 T = TypeVar("T")
+Item = TypeVar("Item")  # what a worker is given: a chunk, or a site's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +123,17 @@ def _on_cluster(names: list[str], run: RecordRun, tally: Tally) -> Iterator[list
 
 
 def _index(sources: list[_Source], run: RecordRun, tally: Tally) -> SiteIndex:
-    """The site index, a reduction over the chunks of every input; errors are told when the
-    records are cleaned."""
+    """The site index, a reduction over the chunks of every input, each site then finished
+    by the workers; errors are told when the records are cleaned."""
     total = Counts()
     with _Pool(run.jobs, run.job, None) as pool:
         for source in sources:
             for counts in _each_chunk(source, pool, _count_chunk, _lost_counts, tally, quiet=True):
                 total.merge(counts)
-    return finish(total)
+    names = list(total.sketches)
+    with _Pool(run.jobs, run.job, total) as pool:  # the workers inherit the counts
+        sites = pool.map(_finish_site, iter(names), _finish_here)
+        return SiteIndex(dict(zip(names, sites, strict=True)))
 
 
 def _each_chunk(
@@ -187,6 +191,19 @@ def _count_chunk(chunk: _Chunk) -> Counts:
     return count_lines(job, chunk.lines)
 
 
+def _finish_site(name: str) -> Site:
+    from articlefix.sitefinish import finished
+
+    _, counts = _WORKER
+    assert isinstance(counts, Counts)
+    return finished(counts.sketches[name])
+
+
+def _finish_here(name: str, why: str) -> Site:
+    """A site whose worker died is finished here: the index is the same."""
+    return _finish_site(name)
+
+
 def _set_worker(job: RecordJob, state: object) -> None:
     _WORKER[:] = [job, state]
 
@@ -207,9 +224,9 @@ class _Pool:
 
     def map(
         self,
-        work: Callable[[_Chunk], T],
-        chunks: Iterator[_Chunk],
-        lost: Callable[[_Chunk, str], T],
+        work: Callable[[Item], T],
+        chunks: Iterator[Item],
+        lost: Callable[[Item, str], T],
     ) -> Iterator[T]:
         if self._jobs <= 1:
             yield from map(work, chunks)
@@ -225,7 +242,7 @@ class _Pool:
             results.close()
 
 
-def _in_worker(work: Callable[[_Chunk], T], job: RecordJob, state: object, chunk: _Chunk) -> T:
+def _in_worker(work: Callable[[Item], T], job: RecordJob, state: object, chunk: Item) -> T:
     _set_worker(job, state)
     return work(chunk)
 

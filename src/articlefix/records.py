@@ -108,7 +108,7 @@ def lost_lines(source: str, first: int, lines: Iterable[bytes], why: str) -> lis
 
 
 def count_lines(job: RecordJob, lines: Iterable[bytes]) -> Counts:
-    """The site index's counts over some lines: a partial sum for :meth:`Counts.merge`."""
+    """The site index's counts over some lines: a part for :meth:`Counts.merge`."""
     from articlefix.crawl import count_pages
 
     pages = (page_of(job, line) for line in lines)

@@ -1,27 +1,31 @@
 """The site index: what each site repeats across its pages, built by a reduction over them.
 
-One pass reads each page once. :meth:`Counts.add` counts on how many of its site's pages each
-line, each word place and each line at the top occurs, and keeps a :class:`Sketch` of the page:
-keys, sizes and the words of its title candidates and template-sized lines, no text.
-:meth:`Counts.merge` sums partial counts in any order. :meth:`Counts.index` then makes round
-one's tables (:class:`Frequent`) from the counts and round two's (templates and titles, which
-need round one's) from the sketches alone, so no page is read or normalised twice. Every table
-is a function of the set of pages: the same pages in any order give the same index.
+One pass reads each page once. :meth:`Counts.add` keeps a :class:`Sketch` of the page: its
+blocks' keys and sizes and the words of its short blocks and title candidates, no text.
+:meth:`Counts.merge` unites partial counts in any order. Finishing a site
+(:func:`articlefix.sitefinish.finished`) counts on how many of its pages each line, each word
+place and each line at the top occurs, makes round one's tables (:class:`Frequent`) and round
+two's (templates and titles, which need round one's), and the verdict on each of its short
+lines, all from the sketches: no page is read or normalised twice, and each site is finished
+on its own (on a pool's workers, or a cluster's). Every table is a function of the set of
+pages: the same pages in any order give the same index.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import count
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix.fingerprint import normalised
-from articlefix.sitelines import PageLine, keys_of, line_of, title_words
-from articlefix.sitetitles import TitleCounts, Titles
+from articlefix.sitelines import KEPT_WORDS, TITLE_WORDS, PageLine, keys_of, line_of, title_words
+
+if TYPE_CHECKING:
+    from articlefix.sites import Judged
+    from articlefix.sitetitles import Titles
 
 #: Share of a site's pages a block must be on. Measured on the dev crawl (5 sites of 12-33
 #: pages): each constant chrome item sits on 52-100 % of its site's pages, content on at most 3
@@ -48,21 +52,11 @@ TITLE_BLOCKS = 2 * TOP_BLOCKS
 Place = tuple[int, str]  # a word and its place in a short line, from the start or the end
 Shape = tuple[str, ...]  # a template: the words in repeated places, a gap for each run of others
 _GAP = "\x01"
-K = TypeVar("K")
 
 
-def _need(pages: int) -> int:
+def need_of(pages: int) -> int:
     """Pages a block must be on to be its site's boilerplate."""
     return max(MIN_PAGES, math.ceil(SHARE * pages))
-
-
-def _places(lines: Iterable[PageLine]) -> set[Place]:
-    """The short lines' words with their place, from the start and from the end."""
-    places: set[Place] = set()
-    for line in lines:
-        if line.size <= TEMPLATE_WORDS:
-            places.update(zip(count(), line.words), zip(count(-line.size), line.words))
-    return places
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +70,7 @@ class Frequent:
 
     @property
     def need(self) -> int:
-        return _need(self.pages)
+        return need_of(self.pages)
 
     def skeleton(self, words: Sequence[str], n: int) -> Shape | None:
         """The key of the template of a line of ``n`` words, when enough of them sit in places
@@ -103,42 +97,67 @@ class Frequent:
 @dataclass(frozen=True, slots=True)
 class Site:
     """The finished index of one site: what :func:`articlefix.sites.judge` compares a page
-    with."""
+    with, and the verdict on each line the site's pages hold, worked out once for the site."""
 
     frequent: Frequent
     templates: dict[Shape, int]  # pages, frequent only
     titles: Titles
+    decided: dict[int, Judged] = field(default_factory=dict)  # key -> the site's, not None
+    plain: array[int] = field(default_factory=lambda: array("Q"))  # the keys, sorted, of the
+    # other lines of at most KEPT_WORDS words its pages hold: 8 bytes each (a set: about 70)
+
+    def holds(self, key: int) -> bool:
+        """Whether ``key`` is one of :attr:`plain`: a short line of the site's that is not
+        boilerplate."""
+        at = bisect_left(self.plain, key)
+        return at < len(self.plain) and self.plain[at] == key
 
 
 class Sketch(NamedTuple):
-    """A page as round two needs it: its first TITLE_BLOCKS blocks (where its title is), then
-    its other template-sized lines; of each its key, its size and its first TITLE_WORDS words."""
+    """A page as the index needs it, no text: every block's key and size in page order, and
+    the words of the short ones (at most KEPT_WORDS) and of the first TITLE_BLOCKS blocks'
+    starts (where its title is)."""
 
     keys: array[int]
     sizes: array[int]
-    words: str  # each line's words joined by spaces, a line per line
-    heads: int  # how many of the lines are the page's first blocks
+    cuts: bytes  # 1 for a block that ends in an ellipsis
+    words: str  # a line per block: its words (title words of a long first block; else none)
 
     @classmethod
     def of(cls, norms: Sequence[str], lines: Sequence[PageLine]) -> Sketch:
-        heads = min(len(lines), TITLE_BLOCKS)
-        rest = (n for n in range(heads, len(lines)) if 2 <= lines[n].size <= TEMPLATE_WORDS)
-        kept = [*range(heads), *rest]
-        words = "\n".join(" ".join(title_words(norms[n], lines[n])) for n in kept)
-        keys = array("Q", (lines[n].key for n in kept))
-        return cls(keys, array("I", (lines[n].size for n in kept)), words, heads)
+        words = "\n".join(
+            " ".join(line.words if line.size <= KEPT_WORDS else title_words(norm, line) if
+                     n < TITLE_BLOCKS else ())
+            for n, (norm, line) in enumerate(zip(norms, lines, strict=True))
+        )  # fmt: skip
+        keys = array("Q", (line.key for line in lines))
+        cuts = bytes(line.cut for line in lines)
+        return cls(keys, array("I", (line.size for line in lines)), cuts, words)
+
+    def short(self, known: dict[int, PageLine]) -> Iterator[PageLine]:
+        """The page's lines of at most KEPT_WORDS words (each read once into ``known``)."""
+        words = None
+        for n, key in enumerate(self.keys):
+            if (line := known.get(key)) is None and (size := self.sizes[n]) <= KEPT_WORDS:
+                words = self.words.split("\n") if words is None else words
+                parts = tuple(words[n].split(" ")) if words[n] else ()
+                line = known[key] = PageLine(key, parts, size, self.cuts[n] == 1)
+            if line is not None:
+                yield line
+
+    def title(self, n: int) -> tuple[list[str], int]:
+        """The first TITLE_WORDS words of block ``n`` (one of the first TITLE_BLOCKS), and its
+        size."""
+        words = self.words.split("\n", n + 1)[n]
+        return (words.split(" ")[:TITLE_WORDS] if words else []), self.sizes[n]
 
 
 @dataclass(slots=True)
 class Counts:
-    """The reduction: per site, on how many pages each line, word place and top line occurs,
-    and each page's sketch. Merging is a sum (and a union of sketches), so partial counts from
-    any split of the pages combine to the same index."""
+    """The reduction: each site's pages' sketches. Merging is a union of sketches, so partial
+    counts from any split of the pages combine to the same index; the counting is done per
+    site when the index is finished (:mod:`articlefix.sitefinish`)."""
 
-    pages: Counter[str] = field(default_factory=Counter)
-    lines: dict[str, Counter[int]] = field(default_factory=dict)
-    places: dict[str, Counter[Place]] = field(default_factory=dict)
-    tops: dict[str, Counter[int]] = field(default_factory=dict)
     sketches: dict[str, list[Sketch]] = field(default_factory=dict)
 
     def add(
@@ -154,68 +173,10 @@ class Counts:
             if (line := known.get(key)) is None:
                 line = known[key] = line_of(norm, key)
             lines.append(line)
-        self.pages[site] += 1
-        self.lines.setdefault(site, Counter()).update(set(keys))
-        self.tops.setdefault(site, Counter()).update(set(keys[:TOP_BLOCKS]))
-        self.places.setdefault(site, Counter()).update(_places(lines))
         self.sketches.setdefault(site, []).append(Sketch.of(norms, lines))
         return self
 
     def merge(self, other: Counts) -> Counts:
-        self.pages.update(other.pages)
-        _add(self.lines, other.lines)
-        _add(self.places, other.places)
-        _add(self.tops, other.tops)
         for site, sketches in other.sketches.items():
             self.sketches.setdefault(site, []).extend(sketches)
         return self
-
-    def index(self) -> dict[str, Site]:
-        """Each site's finished index: round one's tables, then round two over the sketches."""
-        return {
-            site: _second_round(self._frequent(site, pages), self.sketches.get(site, []))
-            for site, pages in self.pages.items()
-        }
-
-    def _frequent(self, site: str, pages: int) -> Frequent:
-        need = _need(pages)
-        lines = {k: n for k, n in self.lines.get(site, Counter()).items() if n >= need}
-        found: dict[str, set[int]] = {}
-        for (i, word), n in self.places.get(site, Counter()).items():
-            if n >= need:
-                found.setdefault(word, set()).add(i)
-        places = {word: frozenset(at) for word, at in found.items()}
-        tops = self.tops.get(site, Counter())
-        return Frequent(
-            pages, lines, places, frozenset(k for k, n in lines.items() if 2 * tops[k] >= n)
-        )
-
-
-def _add(mine: dict[str, Counter[K]], theirs: dict[str, Counter[K]]) -> None:
-    for site, counter in theirs.items():
-        mine.setdefault(site, Counter()).update(counter)
-
-
-def _second_round(table: Frequent, sketches: Iterable[Sketch]) -> Site:
-    """On how many pages each template (of a line that is not frequent text) and each title
-    occurs, given round one's table; each line's template is worked out once."""
-    templates: Counter[Shape] = Counter()
-    titles = TitleCounts()
-    shapes: dict[int, Shape | None] = {}
-    for sketch in sketches:
-        words = sketch.words.split("\n")
-        found = set()
-        for n, key in enumerate(sketch.keys):
-            if key not in table.lines:
-                if key not in shapes:
-                    size = sketch.sizes[n]
-                    small = 2 <= size <= TEMPLATE_WORDS
-                    shapes[key] = table.skeleton(words[n].split(" "), size) if small else None
-                found.add(shapes[key])
-        templates.update(shape for shape in found if shape is not None)
-        title = table.title(sketch.keys[: sketch.heads])
-        if title is not None:
-            titles.add(words[title].split(" ") if words[title] else [], sketch.sizes[title])
-    need = table.need
-    kept = {k: n for k, n in templates.items() if n >= need}
-    return Site(table, kept, titles.finished())

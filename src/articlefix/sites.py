@@ -23,11 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix.fingerprint import normalised
-from articlefix.siteindex import Site
 from articlefix.sitelines import PageLine, keys_of, line_of
+
+if TYPE_CHECKING:
+    from articlefix.siteindex import Site
 
 
 class Match(Enum):
@@ -46,17 +48,45 @@ class Verdict(NamedTuple):
     site_pages: int
 
 
+class Judged(NamedTuple):
+    """A line's verdict, and whether it is another page's title word for word (which makes
+    it a link only among the page's furniture)."""
+
+    verdict: Verdict | None
+    bare: bool
+
+
+_CONTENT = Judged(None, False)
+
+
 def judge(site: Site | None, texts: Sequence[str]) -> list[Verdict | None]:
-    """For each block of a page, why it is site boilerplate, or None when it is the page's."""
+    """For each block of a page, why it is site boilerplate, or None when it is the page's.
+
+    A line of a page the index counted is looked up (:attr:`Site.decided`, :meth:`Site.holds`);
+    only another page's lines are judged here.
+    """
     if site is None:
         return [None] * len(texts)
     norms = normalised(texts)
     keys = keys_of(norms)
-    lines = [line_of(norm, key) for norm, key in zip(norms, keys, strict=True)]
     own = site.frequent.title(keys)
-    verdicts = [None if n == own else _verdict(site, line) for n, line in enumerate(lines)]
-    return _links_in_furniture(verdicts, [n != own and site.titles.bare(ln) for n, ln in
-                                          enumerate(lines)])  # fmt: skip
+    decided = site.decided
+    judged = [
+        _CONTENT if n == own else decided.get(key) or _looked_up(site, norm, key)
+        for n, (norm, key) in enumerate(zip(norms, keys, strict=True))
+    ]
+    return _links_in_furniture([j.verdict for j in judged], [j.bare for j in judged])
+
+
+def _looked_up(site: Site, norm: str, key: int) -> Judged:
+    """A line that is not the site's boilerplate, or one the index has not seen."""
+    return _CONTENT if site.holds(key) else decide(site, line_of(norm, key))
+
+
+def decide(site: Site, line: PageLine) -> Judged:
+    """Whether a line is its site's boilerplate, from the site's tables."""
+    verdict = _verdict(site, line)
+    return _CONTENT if verdict is None else Judged(verdict, site.titles.bare(line))
 
 
 def _verdict(site: Site, line: PageLine) -> Verdict | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from articlefix import clean
 from articlefix.blocks import split_blocks
 from articlefix.classify import Credit, TagKind, TypedBlock, classify, per_block
-from articlefix.quotes import pairing
+from articlefix.quotes import _NAME_ORG, _names_org, pairing
 from articlefix.render import render
 
 SAID = "We will open the new ferry terminal before the summer season begins."
@@ -64,3 +66,22 @@ def test_report_lists_quote_and_attribution_at_their_own_lines() -> None:
     assert (2, "quote", "paragraph followed by an attribution line") in tags
     assert (3, "attribution", "attribution line after a pull quote") in tags
     assert '"kind": "attribution"' in json.dumps([t._asdict() for t in result.report.tags])
+
+
+# A name, a comma, blanks, the organisation's first character and the rest: where the comma
+# test could go wrong. "À" and "Þ" bound the capitals after the comma, "×" lies between them.
+_WORD = st.sampled_from(["Ana", "Àli", "9to5", "de", "1"])
+_SPEAKER_LINES = st.builds(
+    lambda name, blanks, first, rest: f"{name},{blanks}{first}{rest}",
+    st.lists(_WORD, min_size=2, max_size=4).map(" ".join),
+    st.text(st.sampled_from(" \t\u00a0"), max_size=2),
+    st.sampled_from("AZÀÞ×a1"),
+    st.text(st.sampled_from("ab ,."), max_size=4),
+)
+
+
+@given(_SPEAKER_LINES)
+@example("Ana Lopez, Þorn Group")  # the last capital of the range; "×" is inside it
+@example("Ana Lopez, ×3")
+def test_the_comma_short_cut_decides_as_the_name_and_organisation_pattern(text: str) -> None:
+    assert _names_org(text) == (_NAME_ORG.fullmatch(text) is not None)

@@ -31,17 +31,14 @@ class CandidateIndex:
     def add(self, n: int, head: int, tail: int, start: int) -> None:
         """Block ``n`` under each of its keys whose list is not full (once: a teaser expanded
         in place is added again with its full text's keys)."""
-        for index, key in ((self._near, head), (self._near, -tail), (self._starts, start)):
-            if not key:
-                continue
-            postings = index.get(key)
-            if postings is None:
-                index[key] = n
-            elif isinstance(postings, int):
-                if postings != n:
+        near = self._near
+        for index, key in ((near, head), (near, -tail), (self._starts, start)):
+            # Most keys are new (``setdefault`` posts them) or full (template lines).
+            if key and (postings := index.setdefault(key, n)) != n:
+                if isinstance(postings, int):
                     index[key] = (postings, n)
-            elif len(postings) < POSTINGS and n not in postings:
-                index[key] = (*postings, n)
+                elif len(postings) < POSTINGS and n not in postings:
+                    index[key] = (*postings, n)
 
     def remove(self, n: int, head: int, tail: int, start: int) -> None:
         for index, key in ((self._near, head), (self._near, -tail), (self._starts, start)):
@@ -54,6 +51,8 @@ class CandidateIndex:
         heads, tails = self._near.get(head), self._near.get(-tail)
         if heads is None and tails is None:  # most blocks: nothing earlier looks alike
             return []
+        if tails is None or tails == heads:  # a full list of template lines, most often
+            return sorted(_usable(heads))
         found = {*_usable(heads), *_usable(tails)}
         return sorted(found) if found else []
 

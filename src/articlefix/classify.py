@@ -67,8 +67,8 @@ Test = Callable[[int, Sequence[Block], Pairing], "str | None"]
 
 
 def _is_quote(k: int, blocks: Sequence[Block], pairs: Pairing) -> str | None:
-    after = blocks[k + 1] if k + 1 < len(blocks) else None
-    quoted = _taggable(after) and pairs.closes(k + 1, k)
+    # The speaker line's shape first: nearly every block has none after it.
+    quoted = k + 1 < len(blocks) and pairs.closes(k + 1, k) and _taggable(blocks[k + 1])
     return _QUOTE_RULE if quoted else None
 
 
@@ -109,13 +109,14 @@ def classify(blocks: Sequence[Block], *, tag: bool) -> list[TypedBlock]:
     blocks = _alone_as_text(blocks)
     pairs = pairing([b.text for b in blocks]) if tag else None
     out: list[TypedBlock] = []
-    k = 0
-    while k < len(blocks):
+    k, end = 0, len(blocks)
+    while k < end:
         block = blocks[k]
-        typed = _marked(blocks, k) if block.kind != "text" else None
-        if typed is None and pairs is not None and _taggable(block):
-            typed = _tagged(blocks, k, pairs)
-        typed = typed or TypedBlock(block.text, TagKind.PARAGRAPH, _PLAIN)
+        if block.kind != "text":
+            typed = _marked(blocks, k)
+        else:  # ``_taggable``, inlined: this runs on every block
+            tagged = None if pairs is None or "\n" in block.text else _tagged(blocks, k, pairs)
+            typed = tagged or TypedBlock(block.text, TagKind.PARAGRAPH, _PLAIN)
         out.append(typed)
         k += 2 if typed.credit else 1
     return _over_headings(out) if tag else out

@@ -8,9 +8,10 @@ full text (an :class:`Expansion`, which ``dedup`` applies); a teaser after it go
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from articlefix.candidates import POSTINGS, CandidateIndex
+from articlefix.candidates import POSTINGS
 from articlefix.columns import Columns
 from articlefix.verdict import Reason, Verdict
 
@@ -29,13 +30,13 @@ class Found(NamedTuple):
     expansion: Expansion | None = None
 
 
-def contained(cols: Columns, index: CandidateIndex, j: int, previous: int | None) -> Found | None:
-    """Block ``j`` holds, or is held by, an earlier kept block with the same first words.
+def contained(cols: Columns, starts: Sequence[int], j: int, previous: int | None) -> Found | None:
+    """Block ``j`` holds, or is held by, one of ``starts``: the earlier kept blocks with the
+    same first words (``CandidateIndex.starting``).
 
     ``previous``: the last kept block of three words or more, unless verbatim Markdown stands
     between (a full-stop teaser's full text must follow it).
     """
-    starts = index.starting(cols.starts[j])
     norms, teasers = cols.norms, cols.teasers
     norm, teaser = norms[j], j in teasers
     # Template lines share their first words by the dozen: ``startswith``, which ``prefix``

@@ -117,7 +117,9 @@ class _Pass:
         near = near_copy(self.texts, self.cols.norms, j, alike) if alike else None
         if near is not None and not near.keep:
             return near
-        found = contained(self.cols, self.index, j, previous)
+        # Most blocks: no earlier block starts alike, or a full list of them, which finds none.
+        starts = self.index.starting(self.cols.starts[j])
+        found = contained(self.cols, starts, j, previous) if starts else None
         if found is None:
             return near or Verdict.kept()
         if found.expansion is not None:

@@ -41,9 +41,10 @@ _AGENCY = (
     rf"[(\[](?:{_AGENCIES})"
     r"(?:\s*[/,]\s*(?:afp|ap|dpa|reuters|ansa|efe|epd|kna|sda|ats|apa|belga|anp|upi|sid))*[)\]]"
 )
-# What the bracket of a credit starts with: another bracket ("(CSIS)") is no credit without the
-# pattern, which compiles (0.24 ms) for the first text whose bracket may be one.
-_AGENCY_INITIALS = frozenset(name[0] for name in _AGENCIES.split("|"))
+# What the bracket of a credit starts with, two letters (every name has two or more): another
+# bracket ("(CSIS)", "(buts : …)") is no credit without the pattern, which compiles (0.24 ms)
+# for the first text whose bracket may be one.
+_AGENCY_STARTS = frozenset(name[:2] for name in _AGENCIES.split("|"))
 # A leading dash or list bullet (en dashes are hyphens by now): a scraped "• item" and the
 # "- item" articlefix writes for it must be the same text to dedup, or a rerun could differ.
 _BULLETS = tuple("-•·▪◦●■►*+")
@@ -127,7 +128,8 @@ def normalised(texts: Sequence[str]) -> list[str]:
 
 
 def _normalised(texts: list[str]) -> list[str]:
-    """Texts normalised; the case folding and replacements run on a batch of texts joined.
+    """Texts normalised; the case folding and replacements run on a batch of texts joined, and
+    the rest in comprehensions whose tests let most texts through without a call.
 
     Batches bound the extra memory to a few copies of one batch, whatever the document's size.
     """
@@ -137,7 +139,12 @@ def _normalised(texts: list[str]) -> list[str]:
         parts = _fold(_SEPARATOR.join(batch)).split(_SEPARATOR)
         if len(parts) != len(batch):  # a NUL in some text after all: one by one, then
             parts = [_fold(text) for text in batch]
-        norms += map(_trimmed, parts)
+        # Splitting and joining costs more than the rest together: only for blanks other than
+        # the space, or two in a row (printable text has no other blank, so ``strip`` is it).
+        parts = [
+            p.strip() if "  " not in p and p.isprintable() else " ".join(p.split()) for p in parts
+        ]
+        norms += [_edges(p) if p.startswith(_BULLETS) or p.endswith(_CLOSING) else p for p in parts]
     return norms
 
 
@@ -148,21 +155,16 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
-def _trimmed(text: str) -> str:
-    """Spacing, a leading dash, a trailing agency credit such as " (AFP)"."""
-    # Splitting and joining costs more than the rest together: only for blanks other than the
-    # space (printable text has none), as replacing double spaces is quicker.
-    if text.isprintable():
-        while "  " in text:
-            text = text.replace("  ", " ")
-        text = text.strip()
-    else:
-        text = " ".join(text.split())
+_CLOSING = (")", "]")
+
+
+def _edges(text: str) -> str:
+    """A leading dash, a trailing agency credit such as " (AFP)"."""
     if text.startswith(_BULLETS) and (dash := compiled(_LEADING_BULLET).match(text)):
         text = text[dash.end() :]
-    if not text.endswith((")", "]")):
+    if not text.endswith(_CLOSING):
         return text
     # The credit is the last bracket: matched from there, not tried at every position.
     at = max(text.rfind("("), text.rfind("["))
-    credit = at >= 0 and text[at + 1 : at + 2] in _AGENCY_INITIALS
+    credit = at >= 0 and text[at + 1 : at + 3] in _AGENCY_STARTS
     return text[:at].rstrip() if credit and compiled(_AGENCY).fullmatch(text, at) else text

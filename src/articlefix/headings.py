@@ -135,10 +135,20 @@ def heads(text: str, after: str, before: str) -> str | None:
     evidence holds) would be most of the tagging's time."""
     if len(text) > TITLE_CHARS or text.endswith(_SENTENCE_END):
         return None
-    for name, test in EVIDENCE:
-        if test(text, after, before):
-            return name if title_shape(text, after) else None
-    return None
+    # :data:`EVIDENCE` written out, in its order (a property test holds the two together):
+    # its loop and wrappers were a fifth of the time on such lines. The two tests on the
+    # neighbours' ends first rule out their evidence without a call.
+    if long(after):
+        name = _BEFORE_LONG
+    elif headline_case(text):
+        name = _IN_HEADLINE_CASE
+    elif after.rstrip().endswith(_BODY_END) and _before_sentence(text, after, before):
+        name = _BEFORE_SENTENCE
+    elif before.rstrip().endswith(_BODY_END) and _between_paragraphs(text, after, before):
+        name = _BETWEEN_PARAGRAPHS
+    else:
+        return None
+    return name if title_shape(text, after) else None
 
 
 def short_title(text: str) -> bool:
@@ -202,10 +212,15 @@ class Evidence(NamedTuple):
     test: Callable[[str, str, str], bool]
 
 
+_BEFORE_LONG = "short line before a long paragraph"
+_IN_HEADLINE_CASE = "short line in headline case before text"
+_BEFORE_SENTENCE = "short line before a longer sentence"
+_BETWEEN_PARAGRAPHS = "short line between paragraphs, before a longer line"
+
 #: What may follow a heading, tried in order; the name goes into the report.
 EVIDENCE: tuple[Evidence, ...] = (
-    Evidence("short line before a long paragraph", _before_long),
-    Evidence("short line in headline case before text", _in_headline_case),
-    Evidence("short line before a longer sentence", _before_sentence),
-    Evidence("short line between paragraphs, before a longer line", _between_paragraphs),
+    Evidence(_BEFORE_LONG, _before_long),
+    Evidence(_IN_HEADLINE_CASE, _in_headline_case),
+    Evidence(_BEFORE_SENTENCE, _before_sentence),
+    Evidence(_BETWEEN_PARAGRAPHS, _between_paragraphs),
 )

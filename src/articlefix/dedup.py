@@ -64,8 +64,7 @@ def dedup(
 
 
 class _Pass:
-    """The main pass's indexes; they never outlive one call, so calls cannot influence
-    each other."""
+    """The main pass's indexes; they never outlive one call, so calls cannot influence others."""
 
     def __init__(
         self,
@@ -117,8 +116,7 @@ class _Pass:
         near = near_copy(self.texts, self.cols.norms, j, alike) if alike else None
         if near is not None and not near.keep:
             return near
-        # Most blocks: no earlier block starts alike, or a full list of them, which finds none.
-        starts = self.index.starting(self.cols.starts[j])
+        starts = self.index.starting(self.cols.starts[j])  # mostly none, or a full list: ()
         found = contained(self.cols, starts, j, previous) if starts else None
         if found is None:
             return near or Verdict.kept()

@@ -169,7 +169,7 @@ def test_the_verdicts_the_index_looked_up_once_are_those_of_the_rules(seed: int)
                 assert site.decided[key] == rules
             else:  # long: its verdict is the same text's alone
                 assert line_of(norm, key).size > KEPT_WORDS and rules == (None, False)
-        assert judge(site, texts) == judge(afresh, texts)
+        assert judge(site, norms) == judge(afresh, norms)
 
 
 def test_a_site_whose_finishing_worker_dies_is_finished_by_the_parent(

@@ -10,7 +10,7 @@ from articlefix.blocks import Block, expanded, split_blocks
 from articlefix.classify import TypedBlock, classify, per_block
 from articlefix.decode import Decoded, decode
 from articlefix.dedup import Decisions, Expanded, dedup
-from articlefix.fingerprint import fingerprints
+from articlefix.fingerprint import fingerprints, normalised
 from articlefix.lists import list_items
 from articlefix.mojibake import repair_mojibake
 from articlefix.options import Options
@@ -137,12 +137,14 @@ def _clean_text(read: _Read, options: Options, site: Site | None) -> Result:
 def _staged(read: _Read, options: Options, site: Site | None) -> _Staged:
     blocks = read.blocks
     chrome: list[SiteVerdict | None] = [None] * len(blocks)
+    norms = None
     if site is not None:  # a site's furniture is judged line by line, in its page's context
         from articlefix.sites import judge
 
         blocks = expanded(blocks)
-        chrome = judge(site, [b.text for b in blocks])
-    verdicts, edits = _dedup_content(blocks, chrome, options)
+        norms = normalised([b.text for b in blocks])  # for the judge and for dedup
+        chrome = judge(site, norms)
+    verdicts, edits = _dedup_content(blocks, chrome, options, norms)
     # The lines between a run's first and last go as copies; were they ever kept, each would
     # be judged on its own, as before runs were folded.
     if any(b.copies > 1 and v.keep for b, v in zip(blocks, verdicts, strict=True)):
@@ -200,24 +202,28 @@ def page_texts(data: str | bytes, options: Options | None = None) -> list[str]:
 
 
 def _dedup_content(
-    blocks: list[Block], chrome: list[SiteVerdict | None], options: Options
+    blocks: list[Block], chrome: list[SiteVerdict | None], options: Options, norms: list[str] | None
 ) -> Decisions:
     """Dedup over the blocks that are not site boilerplate; those are dropped before, so a
-    page's own repeats are found among its content alone."""
-    if not any(chrome):
-        return _dedup(blocks, options, authored=False)
+    page's own repeats are found among its content alone (``norms``: the blocks' normal
+    forms, when the judge has made them)."""
+    if not any(chrome) or norms is None:
+        return _dedup(blocks, options, authored=False, norms=norms)
     content = [n for n, c in enumerate(chrome) if c is None]
     verdicts = [Verdict.site()] * len(blocks)
-    found = _dedup([blocks[n] for n in content], options, authored=False)
+    found = _dedup([blocks[n] for n in content], options, authored=False,
+                   norms=[norms[n] for n in content])  # fmt: skip
     for n, v in zip(content, found.verdicts, strict=True):
         verdicts[n] = v if v.of is None else v._replace(of=content[v.of])
     expanded = [Expanded(content[e.teaser], content[e.full]) for e in found.expanded]
     return Decisions(verdicts, expanded)
 
 
-def _dedup(blocks: list[Block], options: Options, *, authored: bool) -> Decisions:
+def _dedup(
+    blocks: list[Block], options: Options, *, authored: bool, norms: list[str] | None = None
+) -> Decisions:
     """Verdicts for ``blocks``; the fingerprints, as large as the text, die with this call."""
     texts = [b.text for b in blocks]
-    prints = fingerprints(texts)
+    prints = fingerprints(texts, norms)
     found = dedup(texts, prints, max_candidates=options.max_candidates, pairing=pairing(texts))
     return found._replace(verdicts=pasted(found.verdicts, prints.sizes, authored=authored))

@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
-from articlefix.fingerprint import normalised
 from articlefix.sitelines import PageLine, keys_of, line_of
 
 if TYPE_CHECKING:
@@ -59,15 +58,15 @@ class Judged(NamedTuple):
 _CONTENT = Judged(None, False)
 
 
-def judge(site: Site | None, texts: Sequence[str]) -> list[Verdict | None]:
-    """For each block of a page, why it is site boilerplate, or None when it is the page's.
+def judge(site: Site | None, norms: Sequence[str]) -> list[Verdict | None]:
+    """For each block of a page (``norms``: their :func:`articlefix.fingerprint.normalised`
+    forms, which dedup takes over), why it is site boilerplate, or None when it is the page's.
 
     A line of a page the index counted is looked up (:attr:`Site.decided`, :meth:`Site.holds`);
     only another page's lines are judged here.
     """
     if site is None:
-        return [None] * len(texts)
-    norms = normalised(texts)
+        return [None] * len(norms)
     keys = keys_of(norms)
     own = site.frequent.title(keys)
     decided = site.decided

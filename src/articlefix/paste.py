@@ -42,21 +42,15 @@ def pasted(verdicts: Sequence[Verdict], words: Sequence[int], *, authored: bool)
 
     ``words[n]`` is block ``n``'s word count (0 for blocks dedup does not judge).
     """
+    removed = [n for n, v in enumerate(verdicts) if _removed(v)]
     if authored:
-        keep = {
-            n
-            for n, v in enumerate(verdicts)
-            if _removed(v) and (words[n] < LONG_AUTHORED or v.why not in COPIES)
-        }
+        keep = {n for n in removed if words[n] < LONG_AUTHORED or verdicts[n].why not in COPIES}
     else:
-        latest = _latest_copies(verdicts)
-        weak = {
-            n
-            for n, v in enumerate(verdicts)
-            if _removed(v) and not _traced(n, verdicts, words, latest)
-        }
-        shown = any(_removed(v) for n, v in enumerate(verdicts) if n not in weak)
-        keep = set() if shown else weak
+        latest = _latest_copies(verdicts) if removed else []
+        weak = {n for n in removed if not _traced(n, verdicts, words, latest)}
+        keep = weak if all(n in weak for n in removed) else set()
+    if not keep:  # most documents: every removal stands
+        return list(verdicts)
     return [_structure(v, authored=authored) if n in keep else v for n, v in enumerate(verdicts)]
 
 

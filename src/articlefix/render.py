@@ -73,12 +73,11 @@ _WRITERS: dict[TagKind, Callable[[TypedBlock], str]] = {
 def _same_list(block: TypedBlock, before: TypedBlock | None) -> bool:
     """Consecutive items of one kind of list are written one per line, as one list; another
     bullet character or delimiter starts another list, in CommonMark too."""
-    return (
-        block.kind == "item"
-        and before is not None
-        and before.kind == "item"
-        and block.marker[-1] == before.marker[-1]
-    )
+    return before is not None and before.kind == "item" and block.marker[-1] == before.marker[-1]
+
+
+# Enum members as plain names: looking one up on its class costs as much as the test.
+_PARAGRAPH, _ITEM = TagKind.PARAGRAPH, TagKind.ITEM
 
 
 def render(blocks: Sequence[TypedBlock]) -> str:
@@ -86,8 +85,10 @@ def render(blocks: Sequence[TypedBlock]) -> str:
     parts: list[str] = []
     before = None
     for block in blocks:
-        written = _WRITERS[block.kind](block)
-        if _same_list(block, before):
+        kind = block.kind
+        # A paragraph's writer is ``escape`` itself, with no call around it: most blocks.
+        written = escape(block.text) if kind is _PARAGRAPH else _WRITERS[kind](block)
+        if kind is _ITEM and _same_list(block, before):
             parts[-1] += "\n" + written
         else:
             parts.append(written)

@@ -87,36 +87,40 @@ def fingerprints(texts: Sequence[str | None], norms: list[str] | None = None) ->
     ``norms``: the texts' :func:`normalised` forms, when the caller has made them (taken over)."""
     if norms is None:
         norms = _normalised(["" if text is None else text for text in texts])
-    sizes, heads, tails, starts = array("l"), array("q"), array("q"), array("q")
-    teasers, stops = set(), set()
-    for n, norm in enumerate(norms):
-        # NFKC has turned "…" into "..."; the test before the regex rules out most blocks.
-        if norm.endswith(("...", "...]", "...)")) and (cut := compiled(_ELLIPSIS).search(norm)):
-            teasers.add(n)
-            norm = norms[n] = norm[: cut.start()]
-        size = norm.count(" ") + 1 if norm else 0
-        sizes.append(size)
-        if size >= STOP_WORDS and norm.endswith(".") and n not in teasers:
-            stops.add(n)
+    teasers = _cut_teasers(norms)
+    # Columns built by comprehensions, and keys only for blocks long enough to have them:
+    # the per-block loop and its appends were a fifth of this stage on template lines.
+    sizes = array("l", [norm.count(" ") + 1 if norm else 0 for norm in norms])
+    stops = {n for n, norm in enumerate(norms) if norm.endswith(".") and sizes[n] >= STOP_WORDS}
+    none = bytes(len(norms) * array("q").itemsize)
+    starts, heads, tails = array("q", none), array("q", none), array("q", none)
+    for n, size in enumerate(sizes):
         if size < 4:
-            starts.append(0)
-            heads.append(0)
-            tails.append(0)
             continue
         # Keys are CRC-32s of the words' UTF-8, the same in every process (the built-in
         # ``hash`` is salted); a collision only adds a candidate, which comparison rejects.
         # The head key continues the start key's CRC over the fifth word.
-        raw = norm.encode("utf-8", "surrogatepass")
+        raw = norms[n].encode("utf-8", "surrogatepass")
         words = raw.split(b" ", KEY_WORDS)
         start = crc32(b" ".join(words[:4]))
-        starts.append(start | _SOME)
-        if size <= KEY_WORDS:
-            heads.append(0)
-            tails.append(0)
-            continue
-        heads.append(crc32(b" " + words[4], start) | _SOME)
-        tails.append(crc32(raw[len(raw.rsplit(b" ", KEY_WORDS)[0]) + 1 :]) | _SOME)
-    return Fingerprints(norms, sizes, heads, tails, starts, frozenset(teasers), frozenset(stops))
+        starts[n] = start | _SOME
+        if size > KEY_WORDS:
+            heads[n] = crc32(b" " + words[4], start) | _SOME
+            tails[n] = crc32(raw[len(raw.rsplit(b" ", KEY_WORDS)[0]) + 1 :]) | _SOME
+    return Fingerprints(norms, sizes, heads, tails, starts, teasers, frozenset(stops - teasers))
+
+
+_CUT = ("...", "...]", "...)")  # what an ellipsis at the end leaves after NFKC ("…" is "...")
+
+
+def _cut_teasers(norms: list[str]) -> frozenset[int]:
+    """The blocks that end in an ellipsis, which goes from their normal forms (in place)."""
+    teasers = set()
+    for n in [n for n, norm in enumerate(norms) if norm.endswith(_CUT)]:
+        if cut := compiled(_ELLIPSIS).search(norms[n]):
+            teasers.add(n)
+            norms[n] = norms[n][: cut.start()]
+    return frozenset(teasers)
 
 
 def normal_forms(texts: Sequence[str]) -> list[str]:

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import count
+from operator import add
 
 from articlefix.siteindex import (
     TEMPLATE_WORDS,
     TOP_BLOCKS,
     Frequent,
-    Place,
     Shape,
     Site,
     Sketch,
@@ -30,16 +30,22 @@ from articlefix.sitelines import PageLine
 from articlefix.sites import Judged, Match, Verdict, decide
 from articlefix.sitetitles import TitleCounts
 
+#: Places an integer-coded word place spans: -TEMPLATE_WORDS (from the end) to
+#: TEMPLATE_WORDS - 1 (from the start).
+_SPAN = 2 * TEMPLATE_WORDS
+
 
 def finished(sketches: Sequence[Sketch]) -> Site:
     """The index of a site whose pages are ``sketches`` (in any order: the same index)."""
     lines: dict[int, PageLine] = {}  # each short line of the site's pages, read once
     pages = [{line.key for line in sketch.short(lines)} for sketch in sketches]
-    table = _frequent(sketches, [[lines[key] for key in page] for page in pages])
-    site = _second_round(table, sketches, lines)
+    table = _frequent(sketches, pages, lines)
+    shapes = {key: table.skeleton(line.words, line.size)
+              for key, line in lines.items() if key not in table.lines}  # fmt: skip
+    site = _second_round(table, sketches, pages, shapes)
     decided: dict[int, Judged] = {}
     for key, line in lines.items():
-        if (judged := decide(site, line)).verdict is not None:
+        if (judged := decide(site, line, shapes.get(key))).verdict is not None:
             decided[key] = judged
     for key, n in table.lines.items():  # longer lines are the site's as the same text alone
         decided.setdefault(key, Judged(Verdict(Match.TEXT, n, table.pages), False))
@@ -47,7 +53,9 @@ def finished(sketches: Sequence[Sketch]) -> Site:
     return replace(site, decided=decided, plain=plain)
 
 
-def _frequent(sketches: Sequence[Sketch], pages: Iterable[list[PageLine]]) -> Frequent:
+def _frequent(
+    sketches: Sequence[Sketch], pages: Sequence[set[int]], lines: dict[int, PageLine]
+) -> Frequent:
     """Round one: the lines and word places on enough pages, and the lines at the top."""
     need = need_of(len(sketches))
     seen: Counter[int] = Counter()
@@ -55,50 +63,60 @@ def _frequent(sketches: Sequence[Sketch], pages: Iterable[list[PageLine]]) -> Fr
     for sketch in sketches:
         seen.update(set(sketch.keys))
         tops.update(set(sketch.keys[:TOP_BLOCKS]))
-    lines = {k: n for k, n in seen.items() if n >= need}
-    found: dict[str, set[int]] = {}
-    for (i, word), n in _places(pages).items():
-        if n >= need:
-            found.setdefault(word, set()).add(i)
-    places = {word: frozenset(at) for word, at in found.items()}
-    top = frozenset(k for k, n in lines.items() if 2 * tops[k] >= n)
-    return Frequent(len(sketches), lines, places, top)
+    frequent = {k: n for k, n in seen.items() if n >= need}
+    top = frozenset(k for k, n in frequent.items() if 2 * tops[k] >= n)
+    return Frequent(len(sketches), frequent, _places(pages, lines, need), top)
 
 
-def _places(pages: Iterable[list[PageLine]]) -> Counter[Place]:
-    """On how many pages each word of a short line sits in each place, from the start and
-    from the end; each line's places are made once."""
-    made: dict[int, frozenset[Place]] = {}
-    counts: Counter[Place] = Counter()
+def _places(
+    pages: Iterable[set[int]], lines: dict[int, PageLine], need: int
+) -> dict[str, frozenset[int]]:
+    """Each word's places, from the start and from the end (< 0) of the short lines, found on
+    ``need`` pages or more. A place is counted as an integer (the word's number and its place),
+    made once for each line: integers hash at once, a pair of a word and a place is hashed
+    again at each set operation."""
+    numbers: dict[str, int] = {}
+    fresh = count()  # a new word's number (some numbers go unused: they need only differ)
+    made: dict[int, frozenset[int]] = {}
+    counts: Counter[int] = Counter()
     for page in pages:
-        places: set[Place] = set()
-        for line in page:
-            if line.size <= TEMPLATE_WORDS:
-                if (at := made.get(line.key)) is None:
-                    words = line.words
-                    at = made[line.key] = frozenset([*zip(count(), words),
-                                                 *zip(count(-line.size), words)])  # fmt: skip
-                places |= at
+        places: set[int] = set()
+        for key in page:
+            if (at := made.get(key)) is None:
+                at = made[key] = _numbered(lines[key], numbers, fresh)
+            places |= at
         counts.update(places)
-    return counts
+    words = {number: word for word, number in numbers.items()}
+    found: dict[str, set[int]] = {}
+    for place, n in counts.items():
+        if n >= need:
+            found.setdefault(words[place // _SPAN], set()).add(place % _SPAN - TEMPLATE_WORDS)
+    return {word: frozenset(at) for word, at in found.items()}
 
 
-def _second_round(table: Frequent, sketches: Iterable[Sketch], lines: dict[int, PageLine]) -> Site:
+def _numbered(line: PageLine, numbers: dict[str, int], fresh: Iterator[int]) -> frozenset[int]:
+    """A short line's places as integers: its word's number times _SPAN, plus the place."""
+    size = line.size
+    if size > TEMPLATE_WORDS:
+        return frozenset()
+    words = [_SPAN * n + TEMPLATE_WORDS for n in map(numbers.setdefault, line.words, fresh)]
+    return frozenset([*map(add, words, range(size)), *map(add, words, range(-size, 0))])
+
+
+def _second_round(
+    table: Frequent,
+    sketches: Sequence[Sketch],
+    pages: Sequence[set[int]],
+    shapes: dict[int, Shape | None],
+) -> Site:
     """On how many pages each template (of a line that is not frequent text) and each title
-    occurs, given round one's table; each line's template is worked out once."""
+    occurs, given round one's table and each short line's template."""
     templates: Counter[Shape] = Counter()
+    for page in pages:
+        templates.update({shape for key in page if (shape := shapes.get(key)) is not None})
     titles = TitleCounts()
-    shapes: dict[int, Shape | None] = {}
     for sketch in sketches:
-        found = set()
-        for key in set(sketch.keys):
-            if key not in table.lines and (line := lines.get(key)) is not None:
-                if key not in shapes:
-                    shapes[key] = table.skeleton(line.words, line.size)
-                found.add(shapes[key])
-        templates.update(shape for shape in found if shape is not None)
-        title = table.title(sketch.keys)
-        if title is not None:
+        if (title := table.title(sketch.keys)) is not None:
             titles.add(*sketch.title(title))
     need = table.need
     kept = {k: n for k, n in templates.items() if n >= need}

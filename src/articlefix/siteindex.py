@@ -49,7 +49,6 @@ TOP_BLOCKS = 4
 #: Blocks a page's title is looked for in: the chrome at the top twice over. On the dev crawl
 #: every title is its page's block 2 or 3; a page whose first 8 blocks are all chrome has none.
 TITLE_BLOCKS = 2 * TOP_BLOCKS
-Place = tuple[int, str]  # a word and its place in a short line, from the start or the end
 Shape = tuple[str, ...]  # a template: the words in repeated places, a gap for each run of others
 _GAP = "\x01"
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from articlefix.sitelines import PageLine, keys_of, line_of
 
 if TYPE_CHECKING:
-    from articlefix.siteindex import Site
+    from articlefix.siteindex import Shape, Site
 
 
 class Match(Enum):
@@ -79,20 +79,24 @@ def judge(site: Site | None, norms: Sequence[str]) -> list[Verdict | None]:
 
 def _looked_up(site: Site, norm: str, key: int) -> Judged:
     """A line that is not the site's boilerplate, or one the index has not seen."""
-    return _CONTENT if site.holds(key) else decide(site, line_of(norm, key))
+    if site.holds(key):
+        return _CONTENT
+    line = line_of(norm, key)
+    return decide(site, line, site.frequent.skeleton(line.words, line.size))
 
 
-def decide(site: Site, line: PageLine) -> Judged:
-    """Whether a line is its site's boilerplate, from the site's tables."""
-    verdict = _verdict(site, line)
+def decide(site: Site, line: PageLine, shape: Shape | None) -> Judged:
+    """Whether a line is its site's boilerplate, from the site's tables and the line's
+    template (:meth:`Frequent.skeleton`; None for the site's frequent lines, which need none)."""
+    verdict = _verdict(site, line, shape)
     return _CONTENT if verdict is None else Judged(verdict, site.titles.bare(line))
 
 
-def _verdict(site: Site, line: PageLine) -> Verdict | None:
+def _verdict(site: Site, line: PageLine, shape: Shape | None) -> Verdict | None:
     table = site.frequent
     if (pages := table.lines.get(line.key)) is not None:
         return Verdict(Match.TEXT, pages, table.pages)
-    if (shape := table.skeleton(line.words, line.size)) is not None and shape in site.templates:
+    if shape is not None and shape in site.templates:
         return Verdict(Match.TEMPLATE, site.templates[shape], table.pages)
     if (pages := site.titles.linked(line)) is not None:
         return Verdict(Match.TITLE, pages, table.pages)

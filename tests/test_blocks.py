@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import pickle
 import textwrap
 
@@ -112,6 +113,28 @@ def test_a_run_of_identical_lines_is_its_first_the_lines_between_and_its_last() 
         ("Photo", 1001, 1),
         ("Outro line here.", 1002, 1),
     ]
+
+
+def test_blocks_leave_the_collector_nothing_to_walk_per_block() -> None:
+    """Held in columns: a document's blocks add a few objects for the cyclic collector, not one
+    per block (each full collection walked every live block when they were NamedTuples)."""
+    text = "## Heading\n" + "".join(f"Paragraph number {n} of the dump.\n" for n in range(3000))
+    gc.collect()
+    before = len(gc.get_objects())
+    blocks = split_blocks(text)
+    assert len(gc.get_objects()) - before < 20
+    assert blocks[0] == Block("Heading", 1, 1, "heading", 2)
+    assert (
+        blocks[-1]
+        == blocks[len(blocks) - 1]
+        == Block("Paragraph number 2999 of the dump.", 3001, 1)
+    )
+    assert list(blocks[1:3]) == [
+        Block(f"Paragraph number {n} of the dump.", n + 2, 1) for n in (0, 1)
+    ]
+    blocks.retext(0, "Another heading")
+    assert blocks[0] == Block("Another heading", 1, 1, "heading", 2)
+    assert blocks.texts[0] == "Another heading" and not blocks.runs()
 
 
 # (position, repeats) of each removal: every line between a run's first and last is listed, as

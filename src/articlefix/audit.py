@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from articlefix.blocks import Block
+from articlefix.blocks import Blocks
 from articlefix.classify import TAGGED, TypedBlock, per_block
 from articlefix.report import (
     Encoding,
@@ -31,9 +31,9 @@ class Numbering:
 
     __slots__ = ("_at", "total")
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
-        runs = any(b.copies > 1 for b in blocks)
-        self._at = [0, *accumulate(b.copies for b in blocks)] if runs else None
+    def __init__(self, blocks: Blocks) -> None:
+        runs = blocks.runs()
+        self._at = [0, *accumulate(map(blocks.copies, range(len(blocks))))] if runs else None
         self.total = self._at[-1] if self._at else len(blocks)
 
     def __call__(self, n: int) -> int:
@@ -41,7 +41,7 @@ class Numbering:
 
 
 def report(
-    blocks: Sequence[Block],
+    blocks: Blocks,
     verdicts: Sequence[Verdict],
     kept: int,
     tags: tuple[Tag, ...],
@@ -60,7 +60,7 @@ def report(
     )
 
 
-def tags(blocks: Sequence[Block], kept: list[int], typed: list[TypedBlock]) -> tuple[Tag, ...]:
+def tags(blocks: Blocks, kept: list[int], typed: list[TypedBlock]) -> tuple[Tag, ...]:
     at = Numbering(blocks)
     return tuple(
         Tag(at(n) + 1, blocks[n].line, t.kind, t.rule)
@@ -69,22 +69,21 @@ def tags(blocks: Sequence[Block], kept: list[int], typed: list[TypedBlock]) -> t
     )
 
 
-def site_removals(
-    blocks: Sequence[Block], chrome: Sequence[SiteVerdict | None]
-) -> tuple[SiteRemoval, ...]:
+def site_removals(blocks: Blocks, chrome: Sequence[SiteVerdict | None]) -> tuple[SiteRemoval, ...]:
     at = Numbering(blocks)
     return tuple(
         SiteRemoval(at(n) + 1, b.line, preview(b.text), c.match.value, c.pages, c.site_pages)
-        for n, (b, c) in enumerate(zip(blocks, chrome, strict=True))
+        for n, c in enumerate(chrome)
         if c is not None
+        for b in (blocks[n],)
     )
 
 
-def _removed(blocks: Sequence[Block], verdicts: Sequence[Verdict], at: Numbering) -> Removals:
+def _removed(blocks: Blocks, verdicts: Sequence[Verdict], at: Numbering) -> Removals:
     records, counts = [], []
-    for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
+    for n, v in enumerate(verdicts):  # a block is built for a removal only
         if not v.keep and v.of is not None:
-            original = blocks[v.of]
+            b, original = blocks[n], blocks[v.of]
             records.append(Removal(at(n) + 1, b.line, b.lines, preview(b.text), at(v.of) + 1,
                                    original.line, v.similarity, v.reason))  # fmt: skip
             counts.append(b.copies)
@@ -92,9 +91,7 @@ def _removed(blocks: Sequence[Block], verdicts: Sequence[Verdict], at: Numbering
     return Removals(tuple(records), tuple(counts) if runs else None)
 
 
-def _similar(
-    blocks: Sequence[Block], verdicts: Sequence[Verdict], at: Numbering
-) -> tuple[SimilarKept, ...]:
+def _similar(blocks: Blocks, verdicts: Sequence[Verdict], at: Numbering) -> tuple[SimilarKept, ...]:
     return tuple(
         SimilarKept(
             at(n) + 1,
@@ -105,6 +102,7 @@ def _similar(
             v.similarity,
             v.difference,
         )
-        for n, (b, v) in enumerate(zip(blocks, verdicts, strict=True))
+        for n, v in enumerate(verdicts)
         if v.keep and v.of is not None and v.look_alike
+        for b in (blocks[n],)
     )

@@ -22,7 +22,8 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from articlefix.blocks import TERMINAL, Block
+from articlefix.blocks import Block
+from articlefix.layout import TERMINAL
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix import audit
-from articlefix.blocks import Block, expanded, split_blocks
+from articlefix.blocks import Blocks, expanded, split_blocks
 from articlefix.classify import TypedBlock, classify, per_block
 from articlefix.decode import Decoded, decode
 from articlefix.dedup import Decisions, Expanded, dedup
@@ -77,7 +77,7 @@ def trace(data: str | bytes, options: Options | None = None) -> Trace:
 
 
 class _Staged(NamedTuple):
-    blocks: list[Block]
+    blocks: Blocks
     verdicts: list[Verdict]
     kept: list[int]  # the kept blocks' places among ``blocks``
     typed: list[TypedBlock]
@@ -87,7 +87,7 @@ class _Staged(NamedTuple):
 class _Read(NamedTuple):
     """The input's blocks and how its bytes were read: all the stages need of the decoding."""
 
-    blocks: list[Block]
+    blocks: Blocks
     encoding: Encoding
     warnings: tuple[str, ...]
 
@@ -142,19 +142,20 @@ def _staged(read: _Read, options: Options, site: Site | None) -> _Staged:
         from articlefix.sites import judge
 
         blocks = expanded(blocks)
-        norms = normalised([b.text for b in blocks])  # for the judge and for dedup
+        norms = normalised(blocks.texts)  # for the judge and for dedup
         chrome = judge(site, norms)
     verdicts, edits = _dedup_content(blocks, chrome, options, norms)
     # The lines between a run's first and last go as copies; were they ever kept, each would
     # be judged on its own, as before runs were folded.
-    if any(b.copies > 1 and v.keep for b, v in zip(blocks, verdicts, strict=True)):
+    if any(verdicts[n].keep for n in blocks.runs()):
         return _staged(read._replace(blocks=expanded(blocks)), options, site)
-    fuller = {e.teaser: blocks[e.full].text for e in edits}  # the last for a teaser wins
-    # Places and blocks in two lists, not pairs: a pair holding a block is never untracked by
-    # the cyclic collector, which walks every live pair at each full collection.
+    fuller = {e.teaser: blocks.texts[e.full] for e in edits}  # the last for a teaser wins
+    # The kept blocks' places, and the blocks built for classify alone: they die with its call,
+    # before the report, whose full collections would walk each (a tuple subclass is never
+    # untracked), and before render's join.
     kept = [n for n, v in enumerate(verdicts) if v.keep]
-    written = [blocks[n]._replace(text=fuller[n]) if n in fuller else blocks[n] for n in kept]
-    typed = classify(list_items(written), tag=options.tag)
+    written = (blocks[n]._replace(text=fuller[n]) if n in fuller else blocks[n] for n in kept)
+    typed = classify(list_items(list(written)), tag=options.tag)
     tags = audit.tags(blocks, kept, typed)
     report = audit.report(blocks, verdicts, len(kept), tags, read.encoding, read.warnings)
     report = replace(report, site_boilerplate=audit.site_removals(blocks, chrome))
@@ -165,8 +166,8 @@ def _edit_markdown(decoded: Decoded, doc: mdedit.Document, options: Options) -> 
     """Authored Markdown: pasted paragraphs deleted from the file, nothing else touched."""
     from articlefix import mdedit
 
-    blocks = mdedit.blocks(doc)
-    verdicts = _dedup(blocks, options, authored=True).verdicts
+    blocks = Blocks(mdedit.blocks(doc))
+    verdicts = _dedup(blocks.texts, options, authored=True).verdicts
     markdown, dropped = mdedit.without(doc, {n for n, v in enumerate(verdicts) if not v.keep})
     # A removal the editor did not make (deleting it would change what stays) is kept after all.
     verdicts = [v if v.keep or n in dropped else v.unsafe() for n, v in enumerate(verdicts)]
@@ -181,15 +182,15 @@ def _read_as(decoded: Decoded) -> Encoding:
     return Encoding(decoded.encoding, decoded.confidence, decoded.bom, decoded.repaired)
 
 
-def _blocks(decoded: Decoded, options: Options) -> list[Block]:
+def _blocks(decoded: Decoded, options: Options) -> Blocks:
     """The input's paragraphs; the decoded text is dropped on return, as nothing else needs it."""
     blocks = split_blocks(decoded.source, decoded.edits)
     # Again per paragraph, as a second run will see it: a sequence ftfy left alone in its line
     # may be repairable in a paragraph joined from a wrap, or once a backslash escape is gone.
     if options.repair_mojibake and (decoded.suspect or decoded.holds("\\")):
-        for n, b in enumerate(blocks):
-            if (text := repair_mojibake(b.text)) != b.text:
-                blocks[n] = b._replace(text=text)
+        for n, text in enumerate(blocks.texts):
+            if (fixed := repair_mojibake(text)) != text:
+                blocks.retext(n, fixed)
     return blocks
 
 
@@ -198,20 +199,20 @@ def page_texts(data: str | bytes, options: Options | None = None) -> list[str]:
     against the index."""
     options = options or Options()
     blocks = _blocks(decode(data, repair=options.repair_mojibake), options)
-    return [b.text for b in expanded(blocks)]
+    return expanded(blocks).texts
 
 
 def _dedup_content(
-    blocks: list[Block], chrome: list[SiteVerdict | None], options: Options, norms: list[str] | None
+    blocks: Blocks, chrome: list[SiteVerdict | None], options: Options, norms: list[str] | None
 ) -> Decisions:
     """Dedup over the blocks that are not site boilerplate; those are dropped before, so a
     page's own repeats are found among its content alone (``norms``: the blocks' normal
     forms, when the judge has made them)."""
     if not any(chrome) or norms is None:
-        return _dedup(blocks, options, authored=False, norms=norms)
+        return _dedup(blocks.texts, options, authored=False, norms=norms)
     content = [n for n, c in enumerate(chrome) if c is None]
     verdicts = [Verdict.site()] * len(blocks)
-    found = _dedup([blocks[n] for n in content], options, authored=False,
+    found = _dedup([blocks.texts[n] for n in content], options, authored=False,
                    norms=[norms[n] for n in content])  # fmt: skip
     for n, v in zip(content, found.verdicts, strict=True):
         verdicts[n] = v if v.of is None else v._replace(of=content[v.of])
@@ -220,10 +221,10 @@ def _dedup_content(
 
 
 def _dedup(
-    blocks: list[Block], options: Options, *, authored: bool, norms: list[str] | None = None
+    texts: list[str], options: Options, *, authored: bool, norms: list[str] | None = None
 ) -> Decisions:
-    """Verdicts for ``blocks``; the fingerprints, as large as the text, die with this call."""
-    texts = [b.text for b in blocks]
+    """Verdicts for the blocks of ``texts``; the fingerprints, as large as the text, die with
+    this call."""
     prints = fingerprints(texts, norms)
     found = dedup(texts, prints, max_candidates=options.max_candidates, pairing=pairing(texts))
     return found._replace(verdicts=pasted(found.verdicts, prints.sizes, authored=authored))

@@ -11,9 +11,12 @@ import textwrap
 import tracemalloc
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from articlefix import ArticlefixError, Options, clean
+from articlefix import ArticlefixError, Options, clean, mojibake
 from articlefix.decode import decode
+from articlefix.mojibake import holds_any
 from articlefix.sniff import WESTERN_CONFIDENCE
 
 TEXT = "Le café « coûte » 2 € : l’État dit “non” – voilà.\nDeuxième ligne, déjà là.\n"
@@ -164,6 +167,22 @@ def test_lines_repaired_are_edits_not_a_repaired_copy() -> None:
     assert decoded.edits and decoded.repaired
     assert peaks[1] - peaks[0] < 0.25 * sys.getsizeof(decoded.source)
     assert decoded.text == ((clean_line * 50 + damaged) * 400)
+
+
+@given(
+    text=st.text(alphabet="ab\u200b\x85", max_size=40),
+    chars=st.text(alphabet="b\u200b\x85", max_size=2),
+    bounds=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+    scan=st.integers(1, 7),
+)
+def test_holds_any_searches_a_slice_at_a_time_as_the_whole(
+    text: str, chars: str, bounds: tuple[int, int], scan: int
+) -> None:
+    start, stop = min(bounds), max(bounds)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mojibake, "_SCAN", scan)
+        found = holds_any(text, chars, start, stop)
+    assert found == any(ch in text[start:stop] for ch in chars)
 
 
 def test_mojibake_of_mojibake_is_undone_in_one_run() -> None:

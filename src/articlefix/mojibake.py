@@ -53,6 +53,11 @@ _BREAK = f"\r\n|[\n\r{_RARE_BREAKS}]"
 _LAST_BREAK = f"(?s:.*(?:{_BREAK}))"
 # Characters of a text handed on at a time (``pieces``): stage 2 splits a slice into lines.
 _SLICE = 1 << 13
+# Characters searched at a time (``holds_any``): a slice the CPU's cache keeps while each
+# character is looked for in it. The 25 searches of a 100 MB text (its rare line breaks, the
+# hidden characters) took 0.56 s over the whole, 19x those of 10 MB, a text the cache holds
+# whole; 0.20 s a slice at a time (slices of 16K to 256K characters alike, 4K 0.24 s).
+_SCAN = 1 << 16
 
 
 class Edit(NamedTuple):
@@ -82,6 +87,16 @@ def repair_mojibake(text: str) -> str:
     """
     found = repaired(text)
     return applied(found.text, found.edits)
+
+
+def holds_any(text: str, chars: str, start: int = 0, stop: int | None = None) -> bool:
+    """Whether ``text[start:stop]`` holds any of ``chars``, searched a slice at a time."""
+    stop = len(text) if stop is None else stop
+    return any(
+        text.find(ch, at, min(at + _SCAN, stop)) >= 0
+        for at in range(start, stop, _SCAN)
+        for ch in chars
+    )
 
 
 def applied(text: str, edits: Sequence[Edit]) -> str:
@@ -178,7 +193,7 @@ def _undo_lines(text: str, memo: dict[str, str]) -> tuple[tuple[Edit, ...], bool
     edits: list[Edit] = []
     done = 0  # lines up to ``done`` are handled
     again = left = False
-    rare = any(ch in text for ch in _RARE_BREAKS)
+    rare = holds_any(text, _RARE_BREAKS)
     while found := _SUSPECT.search(text, done):
         start, done = _line_bounds(text, found.start(), done, rare=rare)
         # ftfy reads a line as it is written out, without trailing blanks: they can change its

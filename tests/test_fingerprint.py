@@ -24,3 +24,16 @@ def test_a_credit_is_cut_exactly_where_the_pattern_matches(name: str, more: str,
     at = text.rfind(pair[0])
     credit = re.fullmatch(fingerprint._AGENCY, text[at:]) is not None
     assert fingerprint.normal_forms([text]) == ["quay rebuilt" if credit else text]
+
+
+# Combining marks, compatibility characters (NFKC makes "ﬁ" two letters, "¨" a space and a mark),
+# quote marks, blanks, bullets, brackets and a NUL: where a batch of texts normalised together
+# could differ from each text normalised alone.
+_PIECES = st.sampled_from(
+    ["e", "\u0301", "ﬁ", "¨", "“", "'", " ", "\t", "- ", "(afp)", "...", "\0", "A"]
+)
+
+
+@given(st.lists(st.lists(_PIECES, max_size=6).map("".join), max_size=6))
+def test_a_text_normalises_alike_alone_and_among_others(texts: list[str]) -> None:
+    assert fingerprint.normal_forms(texts) == [fingerprint.normal_forms([t])[0] for t in texts]

@@ -141,15 +141,14 @@ def _normalised(texts: list[str]) -> list[str]:
     """
     norms: list[str] = []
     for at in range(0, len(texts), _BATCH):
-        batch = [unicodedata.normalize("NFKC", text) for text in texts[at : at + _BATCH]]
-        parts = _fold(_SEPARATOR.join(batch)).split(_SEPARATOR)
+        batch = texts[at : at + _BATCH]
+        # NFKC over the texts joined too: the separator is a starter that composes with
+        # nothing, so no character on either side of it changes what the other side becomes.
+        parts = _fold(unicodedata.normalize("NFKC", _SEPARATOR.join(batch))).split(_SEPARATOR)
         if len(parts) != len(batch):  # a NUL in some text after all: one by one, then
-            parts = [_fold(text) for text in batch]
-        # Splitting and joining costs more than the rest together: only for blanks other than
-        # the space, or two in a row (printable text has no other blank, so ``strip`` is it).
-        parts = [
-            p.strip() if "  " not in p and p.isprintable() else " ".join(p.split()) for p in parts
-        ]
+            parts = [_fold(unicodedata.normalize("NFKC", text)) for text in batch]
+        # Most texts: printable (no blank but the space) and no two spaces in a row.
+        parts = [p.strip() if "  " not in p and p.isprintable() else _spaced(p) for p in parts]
         norms += [_edges(p) if p.startswith(_BULLETS) or p.endswith(_CLOSING) else p for p in parts]
     return norms
 
@@ -159,6 +158,17 @@ def _fold(text: str) -> str:
         if old in text:
             text = text.replace(old, new)
     return text.casefold()
+
+
+def _spaced(text: str) -> str:
+    """``" ".join(text.split())``; splitting and joining costs more than the rest together, so
+    it runs only for blanks other than the space (printable text has none), as replacing two
+    spaces in a row is quicker (quote marks made spaces: 17 ms less on mixed 10 MB)."""
+    if not text.isprintable():
+        return " ".join(text.split())
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip()
 
 
 _CLOSING = (")", "]")

@@ -70,17 +70,43 @@ def aligned(old: str, new: str) -> list[Segment]:
     """The words of ``old`` and ``new`` aligned by their normal forms, so a difference of case
     or quote marks alone is never a change; a word that is only formatting (a lone quote mark)
     takes no part. For naming a difference here, and for showing it on the review page."""
-    a, b = _comparable_words(old), _comparable_words(new)
-    ops = Levenshtein.opcodes([w.key for w in a], [w.key for w in b])
+    return _segments(old, new, equal=True)
+
+
+def _segments(old: str, new: str, *, equal: bool) -> list[Segment]:
+    """:func:`aligned`, the equal stretches left out unless ``equal``: naming a difference
+    needs the others only, and their words were half the time of it."""
+    a, b = _Comparable.of(old), _Comparable.of(new)
     return [
-        Segment(op.tag, a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]) for op in ops
+        Segment(op.tag, a.words(op.src_start, op.src_end), b.words(op.dest_start, op.dest_end))
+        for op in Levenshtein.opcodes(a.keys, b.keys)
+        if equal or op.tag != "equal"
     ]
+
+
+class _Comparable(NamedTuple):
+    """A text's words that are more than formatting: their normal forms and places."""
+
+    keys: list[str]
+    written: list[str]  # all the text's words, as written
+    at: list[int]  # each key's place among ``written``
+
+    @classmethod
+    def of(cls, text: str) -> _Comparable:
+        written = text.split()
+        keys = normal_forms(written)
+        at = [n for n, key in enumerate(keys) if key]
+        return cls([keys[n] for n in at], written, at)
+
+    def words(self, start: int, end: int) -> list[Word]:
+        """The words from key ``start`` to ``end``."""
+        return [Word(self.keys[k], self.written[self.at[k]], self.at[k]) for k in range(start, end)]
 
 
 def difference(old: str, new: str) -> str:
     """'' when ``new`` repeats ``old`` but for a typo (two letters swapped); else what differs,
     in the words as written ("'Queens,' became 'Patrick,'; '12' added")."""
-    changes = [seg for seg in aligned(old, new) if seg.tag != "equal"]
+    changes = _segments(old, new, equal=False)
     if not changes:
         return ""
     first = changes[0]
@@ -98,15 +124,6 @@ def difference(old: str, new: str) -> str:
     return "; ".join(named) + (
         f"; and {more} more difference{'s' * (more > 1)}" if more > 0 else ""
     )
-
-
-def _comparable_words(text: str) -> list[Word]:
-    """Each word that is more than formatting."""
-    words = text.split()
-    keys = normal_forms(words)
-    return [
-        Word(key, word, n) for n, (key, word) in enumerate(zip(keys, words, strict=True)) if key
-    ]
 
 
 def _swapped(old: str, new: str) -> bool:

@@ -72,7 +72,8 @@ def collect(
             for rel in _walk(Path(arg), include, skip_dir, unreadable.append):
                 out = output_dir / _markdown_name(rel) if output_dir else None
                 path = str(Path(arg) / rel)
-                found.append(_checked(path, out, output_dir, max_bytes, taken, pipe_ok=False))
+                found.append(_checked(path, out, (output_dir, skip_dir), max_bytes, taken,
+                                      pipe_ok=False))  # fmt: skip
             found.extend(Input(str(exc.filename), status=Status.ERROR, problem=cause(exc))
                          for exc in unreadable)  # fmt: skip
         else:
@@ -81,7 +82,8 @@ def collect(
                 from pathlib import Path
 
                 out = output_dir / _markdown_name(Path(Path(arg).name))
-            found.append(_checked(arg, out, output_dir, max_bytes, taken, pipe_ok=not rewrites))
+            found.append(_checked(arg, out, (output_dir, skip_dir), max_bytes, taken,
+                                  pipe_ok=not rewrites))  # fmt: skip
     return _once(found) if rewrites else found
 
 
@@ -132,7 +134,7 @@ def _walk(
 def _checked(
     path: str,
     out: Path | None,
-    root: Path | None,
+    roots: tuple[Path | None, str | None],
     max_bytes: int,
     taken: dict[Path, str],
     *,
@@ -141,7 +143,8 @@ def _checked(
     """The input, or the reason it cannot be processed: unreadable, not a file, too big, an
     unsafe or already-used output path. A clash is an error for the later input, never an
     overwrite. A pipe is read only when named (``<(curl …)``) and ``pipe_ok``: a FIFO met in a
-    folder would wait for a writer forever, and a device such as /dev/zero never ends."""
+    folder would wait for a writer forever, and a device such as /dev/zero never ends.
+    ``roots``: the output folder as given and real (resolved once for the batch)."""
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -152,12 +155,13 @@ def _checked(
     if size > max_bytes:
         return Input(path, status=Status.SKIPPED, problem=f"larger than --max-bytes ({size} > "
                      f"{max_bytes} bytes), not read", size=size)  # fmt: skip
-    if out is None or root is None:
+    root, inside = roots
+    if out is None or root is None or inside is None:
         return Input(path, size=size, stamp=stamp)
     from pathlib import Path
 
     real = Path(os.path.realpath(out))
-    if not real.is_relative_to(os.path.realpath(root)):
+    if not real.is_relative_to(inside):
         return Input(path, status=Status.ERROR, problem=f"output {out} would be outside {root}")
     if real == Path(os.path.realpath(path)):
         return Input(path, status=Status.ERROR, problem=f"output {out} is the input itself")
@@ -165,7 +169,7 @@ def _checked(
         return Input(path, status=Status.ERROR, problem=f"output {out} is already used by "
                      f"{taken[real]}")  # fmt: skip
     taken[real] = path
-    return Input(path, out, size=size, stamp=stamp, inside=os.path.realpath(root))
+    return Input(path, out, size=size, stamp=stamp, inside=inside)
 
 
 def changed(item: Input) -> bool:

@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 from articlefix import clean
 from articlefix.blocks import split_blocks
 from articlefix.classify import Credit, TagKind, TypedBlock, classify, per_block
-from articlefix.quotes import _NAME_ORG, _names_org, pairing
+from articlefix.quotes import (
+    _ATTRIBUTES,
+    _CLOSES,
+    _NAME_ORG,
+    _names_org,
+    _quoted,
+    _speaker,
+    pairing,
+)
 from articlefix.render import render
 
 SAID = "We will open the new ferry terminal before the summer season begins."
@@ -41,7 +49,6 @@ def test_which_line_attributes_the_paragraph_before_it(
 
 def test_a_paragraph_before_a_paragraph_is_no_pair() -> None:
     pairs = pairing([SAID, "The board meets on Tuesday."])
-    assert pairs.speakers == b"\0\0"
     assert not pairs.closes(1, 0)
     assert not pairs.attributes(1, 0)
 
@@ -85,3 +92,24 @@ _SPEAKER_LINES = st.builds(
 @example("Ana Lopez, ×3")
 def test_the_comma_short_cut_decides_as_the_name_and_organisation_pattern(text: str) -> None:
     assert _names_org(text) == (_NAME_ORG.fullmatch(text) is not None)
+
+
+_QUOTES = st.sampled_from(
+    [SAID, SAID.rstrip("."), "A short caption", POST, f"“{SAID}”", SAID + " "]
+)
+_LINES = st.one_of(
+    _SPEAKER_LINES,
+    st.sampled_from(
+        ["Ana Lopez, Harbour Board", "— Ana Lopez, Harbour Board", "– Ana Lopez", "— q (@q) 3 May"]
+    ),
+)
+
+
+@given(_QUOTES, _LINES)
+@example(f"“{SAID}”", "Ana Lopez, Harbour Board")  # a sentence's end inside its quote mark
+def test_a_pair_is_told_as_the_shapes_of_its_two_blocks_tell_it(quote: str, line: str) -> None:
+    """The short cut before a line's shape (no dash, no sentence end) decides as the shapes do."""
+    pairs = pairing([quote, line])
+    for asked, needs in ((pairs.closes, _CLOSES), (pairs.attributes, _ATTRIBUTES)):
+        need = needs.get(_speaker(line))
+        assert asked(1, 0) == (need is not None and _quoted(quote) & need == need)

@@ -32,13 +32,12 @@ class CandidateIndex:
         """Block ``n`` under each of its keys whose list is not full (once: a teaser expanded
         in place is added again with its full text's keys)."""
         near = self._near
-        for index, key in ((near, head), (near, -tail), (self._starts, start)):
-            # Most keys are new (``setdefault`` posts them) or full (template lines).
-            if key and (postings := index.setdefault(key, n)) != n:
-                if isinstance(postings, int):
-                    index[key] = (postings, n)
-                elif len(postings) < POSTINGS and n not in postings:
-                    index[key] = (*postings, n)
+        if head:
+            _post(near, head, n)
+        if tail:
+            _post(near, -tail, n)
+        if start:
+            _post(self._starts, start, n)
 
     def remove(self, n: int, head: int, tail: int, start: int) -> None:
         for index, key in ((self._near, head), (self._near, -tail), (self._starts, start)):
@@ -60,6 +59,15 @@ class CandidateIndex:
         """Blocks whose first four words are this block's, in reading order ((): full list)."""
         postings = _tuple(self._starts.get(start))
         return () if len(postings) == POSTINGS else postings
+
+
+def _post(index: dict[int, _Postings], key: int, n: int) -> None:
+    # Most keys are new (``setdefault`` posts them) or full (template lines).
+    if (postings := index.setdefault(key, n)) != n:
+        if isinstance(postings, int):
+            index[key] = (postings, n)
+        elif len(postings) < POSTINGS and n not in postings:
+            index[key] = (*postings, n)
 
 
 def _usable(postings: _Postings | None) -> tuple[int, ...]:

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix.options import Options
 from articlefix.siteindex import Counts, Site
-from articlefix.sitelines import PageLine
 
 if TYPE_CHECKING:
     from articlefix.pipeline import Result
@@ -53,13 +52,13 @@ def count_pages(pages: Iterable[Page], options: Options | None = None) -> Counts
     from articlefix.errors import ArticlefixError
     from articlefix.pipeline import page_texts
 
-    counts, known = Counts(), dict[int, PageLine]()
+    counts = Counts()
     for page in pages:
         try:
             texts = page_texts(page.data, options)
         except ArticlefixError:
             continue
-        counts.add(page.site, texts, known)
+        counts.add(page.site, texts)
     return counts
 
 

@@ -26,7 +26,7 @@ from articlefix.siteindex import (
     Sketch,
     need_of,
 )
-from articlefix.sitelines import PageLine
+from articlefix.sitelines import KEPT_WORDS, PageLine
 from articlefix.sites import Judged, Match, Verdict, decide
 from articlefix.sitetitles import TitleCounts
 
@@ -37,19 +37,20 @@ _SPAN = 2 * TEMPLATE_WORDS
 
 def finished(sketches: Sequence[Sketch]) -> Site:
     """The index of a site whose pages are ``sketches`` (in any order: the same index)."""
-    lines: dict[int, PageLine] = {}  # each short line of the site's pages, read once
-    pages = [{line.key for line in sketch.short(lines)} for sketch in sketches]
+    lines: dict[int, PageLine] = {}  # each line of the site's pages that may be short, once
+    pages = [{ln.key for ln in sketch.lines(lines) if ln.size <= KEPT_WORDS} for sketch in sketches]
     table = _frequent(sketches, pages, lines)
     shapes = {key: table.skeleton(line.words, line.size)
               for key, line in lines.items() if key not in table.lines}  # fmt: skip
-    site = _second_round(table, sketches, pages, shapes)
+    site = _second_round(table, sketches, pages, shapes, lines)
     decided: dict[int, Judged] = {}
     for key, line in lines.items():
-        if (judged := decide(site, line, shapes.get(key))).verdict is not None:
+        if line.size <= KEPT_WORDS and (judged := decide(site, line, shapes.get(key))).verdict:
             decided[key] = judged
     for key, n in table.lines.items():  # longer lines are the site's as the same text alone
         decided.setdefault(key, Judged(Verdict(Match.TEXT, n, table.pages), False))
-    plain = array("Q", sorted(key for key in lines if key not in decided))
+    plain = array("Q", sorted(key for key, ln in lines.items()
+                              if key not in decided and ln.size <= KEPT_WORDS))  # fmt: skip
     return replace(site, decided=decided, plain=plain)
 
 
@@ -108,6 +109,7 @@ def _second_round(
     sketches: Sequence[Sketch],
     pages: Sequence[set[int]],
     shapes: dict[int, Shape | None],
+    lines: dict[int, PageLine],
 ) -> Site:
     """On how many pages each template (of a line that is not frequent text) and each title
     occurs, given round one's table and each short line's template."""
@@ -117,7 +119,7 @@ def _second_round(
     titles = TitleCounts()
     for sketch in sketches:
         if (title := table.title(sketch.keys)) is not None:
-            titles.add(*sketch.title(title))
+            titles.add(*sketch.title(title, lines))
     need = table.need
     kept = {k: n for k, n in templates.items() if n >= need}
     return Site(table, kept, titles.finished())

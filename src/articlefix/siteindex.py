@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix.fingerprint import normalised
-from articlefix.sitelines import KEPT_WORDS, TITLE_WORDS, PageLine, keys_of, line_of, title_words
+from articlefix.sitelines import TITLE_WORDS, PageLine, keys_of, line_of, prose_size, prose_title
 
 if TYPE_CHECKING:
     from articlefix.sites import Judged
@@ -113,42 +113,42 @@ class Site:
 
 
 class Sketch(NamedTuple):
-    """A page as the index needs it, no text: every block's key and size in page order, and
-    the words of the short ones (at most KEPT_WORDS) and of the first TITLE_BLOCKS blocks'
-    starts (where its title is)."""
+    """A page as the index needs it: every block's key in page order, the normal form of its
+    short blocks (the words of which the finish reads, once a site) and of a long block its
+    size, and the title words of a long one among the first TITLE_BLOCKS. No long text."""
 
     keys: array[int]
-    sizes: array[int]
-    cuts: bytes  # 1 for a block that ends in an ellipsis
-    words: str  # a line per block: its words (title words of a long first block; else none)
+    sizes: array[int]  # a long block's words (more than KEPT_WORDS); 0: short, see texts
+    texts: str  # a line per block: a short one's normal form, a long first one's title words
 
     @classmethod
-    def of(cls, norms: Sequence[str], lines: Sequence[PageLine]) -> Sketch:
-        words = "\n".join(
-            " ".join(line.words if line.size <= KEPT_WORDS else title_words(norm, line) if
-                     n < TITLE_BLOCKS else ())
-            for n, (norm, line) in enumerate(zip(norms, lines, strict=True))
-        )  # fmt: skip
-        keys = array("Q", (line.key for line in lines))
-        cuts = bytes(line.cut for line in lines)
-        return cls(keys, array("I", (line.size for line in lines)), cuts, words)
+    def of(cls, norms: Sequence[str], keys: array[int]) -> Sketch:
+        sizes = array("I", map(prose_size, norms))
+        texts = "\n".join(
+            norm if not size else " ".join(prose_title(norm)) if n < TITLE_BLOCKS else ""
+            for n, (norm, size) in enumerate(zip(norms, sizes, strict=True))
+        )
+        return cls(keys, sizes, texts)
 
-    def short(self, known: dict[int, PageLine]) -> Iterator[PageLine]:
-        """The page's lines of at most KEPT_WORDS words (each read once into ``known``)."""
-        words = None
+    def lines(self, known: dict[int, PageLine]) -> Iterator[PageLine]:
+        """The page's lines that may be short, as :func:`line_of` makes them (each made once
+        into ``known``, for the site)."""
+        texts = None
         for n, key in enumerate(self.keys):
-            if (line := known.get(key)) is None and (size := self.sizes[n]) <= KEPT_WORDS:
-                words = self.words.split("\n") if words is None else words
-                parts = tuple(words[n].split(" ")) if words[n] else ()
-                line = known[key] = PageLine(key, parts, size, self.cuts[n] == 1)
+            if (line := known.get(key)) is None and not self.sizes[n]:
+                texts = self.texts.split("\n") if texts is None else texts
+                line = known[key] = line_of(texts[n], key)
             if line is not None:
                 yield line
 
-    def title(self, n: int) -> tuple[list[str], int]:
+    def title(self, n: int, known: dict[int, PageLine]) -> tuple[list[str], int]:
         """The first TITLE_WORDS words of block ``n`` (one of the first TITLE_BLOCKS), and its
-        size."""
-        words = self.words.split("\n", n + 1)[n]
-        return (words.split(" ")[:TITLE_WORDS] if words else []), self.sizes[n]
+        size; ``known``: the lines :meth:`lines` made."""
+        if not (size := self.sizes[n]):
+            line = known[self.keys[n]]
+            return list(line.words[:TITLE_WORDS]), line.size
+        words = self.texts.split("\n", n + 1)[n]
+        return (words.split(" ") if words else []), size
 
 
 @dataclass(slots=True)
@@ -159,20 +159,10 @@ class Counts:
 
     sketches: dict[str, list[Sketch]] = field(default_factory=dict)
 
-    def add(
-        self, site: str, texts: Sequence[str], known: dict[int, PageLine] | None = None
-    ) -> Counts:
-        """Count a page of ``site`` whose blocks are ``texts``; ``known`` holds the lines of
-        pages counted before, which a site repeats (its chrome), so that each is split once."""
+    def add(self, site: str, texts: Sequence[str]) -> Counts:
+        """Count a page of ``site`` whose blocks are ``texts``."""
         norms = normalised(texts)
-        keys = keys_of(norms)
-        known = {} if known is None else known
-        lines = []
-        for norm, key in zip(norms, keys, strict=True):
-            if (line := known.get(key)) is None:
-                line = known[key] = line_of(norm, key)
-            lines.append(line)
-        self.sketches.setdefault(site, []).append(Sketch.of(norms, lines))
+        self.sketches.setdefault(site, []).append(Sketch.of(norms, array("Q", keys_of(norms))))
         return self
 
     def merge(self, other: Counts) -> Counts:

@@ -43,17 +43,25 @@ class PageLine(NamedTuple):
 def line_of(norm: str, key: int) -> PageLine:
     """What the index needs of a block, from its normalised form and its :func:`key_of`."""
     cut = norm.endswith("...")  # NFKC made "…" three dots
+    if size := prose_size(norm):  # prose: splitting it would cost more than the rest
+        return PageLine(key, (), size, cut)
+    words = words_of(norm)
+    return PageLine(key, words[:KEPT_WORDS], len(words), cut)
+
+
+def prose_size(norm: str) -> int:
+    """The words of a block surely longer than KEPT_WORDS (a number that is), found without
+    splitting it; 0 for one that may be shorter."""
     spaces = norm.count(" ")
     if spaces < KEPT_WORDS or (spaces < _LONG and not _OVER_KEPT.match(norm)):
-        words = words_of(norm)
-        return PageLine(key, words[:KEPT_WORDS], len(words), cut)
-    return PageLine(key, (), spaces + 1, cut)  # prose: splitting it would cost more than the rest
+        return 0
+    return spaces + 1
 
 
-def title_words(norm: str, line: PageLine) -> tuple[str, ...]:
-    """The first TITLE_WORDS words of a block, for a title and the cut-off links to it; of
-    prose, only the start is split."""
-    return (line.words or words_of(" ".join(norm.split(" ", _LONG)[:_LONG])))[:TITLE_WORDS]
+def prose_title(norm: str) -> tuple[str, ...]:
+    """The first TITLE_WORDS words of a long block (a title, or the lede the cut-off links to
+    it show); only its start is split."""
+    return words_of(" ".join(norm.split(" ", _LONG)[:_LONG]))[:TITLE_WORDS]
 
 
 def words_of(norm: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from articlefix import clean, mojibake
 from articlefix.blocks import Block, split_blocks
-from articlefix.mojibake import Edit, applied
+from articlefix.mojibake import Edit, Part, applied
 
 PARAS = [
     "The harbour authority said on Tuesday that the new ferry terminal would open in the "
@@ -56,63 +56,23 @@ def test_line_endings(newline: str) -> None:
     cuts=st.lists(st.integers(0, 60), max_size=8),
     fixed=st.lists(st.text(alphabet="xé ’\r\n", max_size=4), min_size=4, max_size=4),
     size=st.integers(1, 9),
+    split=st.integers(0, 60),
 )
 def test_lines_read_a_slice_and_an_edit_at_a_time_as_the_text_they_make(
-    text: str, cuts: list[int], fixed: list[str], size: int
+    text: str, cuts: list[int], fixed: list[str], size: int, split: int
 ) -> None:
-    """Blocks of a text read in pieces (slices, and the lines decode.py repaired as edits) are
-    those of the whole text with the edits made, wherever a piece cuts a line or a CRLF."""
+    """Blocks of a text read in pieces (parts, slices, and the lines decode.py repaired as
+    edits) are those of the whole text with the edits made, wherever a piece cuts a line or a
+    CRLF."""
     spans = sorted(min(cut, len(text)) for cut in cuts)
     pairs = zip(spans[::2], spans[1::2], fixed, strict=False)  # as many edits as pairs
-    edits = [Edit(start, stop, new) for start, stop, new in pairs]
+    edits = tuple(Edit(start, stop, new) for start, stop, new in pairs)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(mojibake, "_SLICE", size)
-        pieces = split_blocks(text, edits)
+        pieces = split_blocks([Part(text, edits)])
+        halves = split_blocks([Part(text[:split]), Part(text[split:])])
     assert pieces == split_blocks(applied(text, edits))
-
-
-def test_a_blank_line_does_not_glue_a_paragraph_per_line_article() -> None:
-    """One blank line in a one-paragraph-per-line article: the lines are not a wrapped paragraph."""
-    text = "\n".join(PARAS[:2]) + "\n\n" + "\n".join(PARAS[2:]) + "\n"
-    assert texts(split_blocks(text)) == PARAS
-    assert clean(text).markdown.count("\n\n") == len(PARAS) - 1
-
-
-def test_each_article_of_a_dump_decides_its_own_layout() -> None:
-    """Wrapped articles among many one-paragraph-per-line ones are still joined, and vice versa."""
-    per_line = "\n".join(PARAS * 20) + "\n"  # 80 lines, as scraped articles often are
-    wrapped = "\n\n".join(textwrap.fill(p, 60) for p in PARAS) + "\n"
-    dump = "\n".join([per_line, per_line, wrapped, per_line, per_line])
-    blocks = split_blocks(dump)
-    assert texts(blocks) == PARAS * 40 + PARAS + PARAS * 40
-
-
-def test_a_list_of_one_line_chunks_takes_the_layout_of_the_article_around_it() -> None:
-    """One-line chunks cast no vote: a re-wrapped entry in a long list is still joined."""
-    wrapped = ["\n".join(textwrap.wrap(p, 60)) for p in PARAS]
-    dates = [f"Aug. {n} -- Hollywood Casino Amphitheatre, St. Louis, MO" for n in range(1, 21)]
-    entry = "Aug. 19 -- Hollywood Casino Amphitheatre - St. Louis, St.\nLouis, MO"
-    text = "\n\n".join([*wrapped, *dates[:10], entry, *dates[10:], *wrapped]) + "\n"
-    blocks = texts(split_blocks(text))
-    assert "Aug. 19 -- Hollywood Casino Amphitheatre - St. Louis, St. Louis, MO" in blocks
-    assert "Louis, MO" not in blocks
-
-
-def test_blank_and_whitespace_lines_only_separate() -> None:
-    text = "\n \t\n" + PARAS[0] + "\n   \n\n" + PARAS[1] + "   \n\n\n"
-    assert texts(split_blocks(text)) == PARAS[:2]
-
-
-def test_a_run_of_identical_lines_is_its_first_the_lines_between_and_its_last() -> None:
-    """A million repeated lines must cost what three do (issue 18's label-pass memory)."""
-    blocks = split_blocks("Intro line here.\n" + "Photo\n" * 1000 + "Outro line here.\n")
-    assert [(b.text, b.line, b.copies) for b in blocks] == [
-        ("Intro line here.", 1, 1),
-        ("Photo", 2, 1),
-        ("Photo", 3, 998),
-        ("Photo", 1001, 1),
-        ("Outro line here.", 1002, 1),
-    ]
+    assert halves == split_blocks(text)
 
 
 def test_blocks_leave_the_collector_nothing_to_walk_per_block() -> None:

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from articlefix import ArticlefixError, Options, clean, mojibake
+from articlefix import decode as decode_module
 from articlefix.decode import decode
 from articlefix.mojibake import holds_any
 from articlefix.sniff import WESTERN_CONFIDENCE
@@ -164,8 +165,8 @@ def test_lines_repaired_are_edits_not_a_repaired_copy() -> None:
         decoded = decode(data, repair=repair)
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
-    assert decoded.edits and decoded.repaired
-    assert peaks[1] - peaks[0] < 0.25 * sys.getsizeof(decoded.source)
+    assert len(decoded.parts) > 1 and any(part.edits for part in decoded.parts)
+    assert peaks[1] - peaks[0] < 0.25 * sys.getsizeof(decoded.text)
     assert decoded.text == ((clean_line * 50 + damaged) * 400)
 
 
@@ -183,6 +184,30 @@ def test_holds_any_searches_a_slice_at_a_time_as_the_whole(
         patch.setattr(mojibake, "_SCAN", scan)
         found = holds_any(text, chars, start, stop)
     assert found == any(ch in text[start:stop] for ch in chars)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        " \n\ufeff\n\n\ufeffLe café, “non”.\r\n" + misread("Déjà “trop”.\r\n") * 3,
+        misread("Le café coûte 2 €.\nDéjà “trop”.\n") * 4,  # one layer, all of it
+        misread(misread("Le café coûte 2 €.\n")) + "Une ligne propre, “intacte”.\n" * 3,
+    ],
+    ids=["boms-and-lines", "whole-document", "two-layers"],
+)
+@pytest.mark.parametrize("tail", [b"", b"\xff bad byte\n"], ids=["utf-8", "one-bad-byte"])
+def test_decoding_a_chunk_of_lines_at_a_time_reads_as_the_whole(data: str, tail: bytes) -> None:
+    """Long texts are decoded and repaired a chunk of lines at a time: the same text, report
+    and warnings as in one piece, wherever the chunks end."""
+    raw = data.encode("utf-8") + tail
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(decode_module, "_DECODE_CHUNK", 1 << 30)
+        whole = decode(raw)
+        for size in (1, 5, 40):
+            patch.setattr(decode_module, "_DECODE_CHUNK", size)
+            chunked = decode(raw)
+            assert chunked._replace(parts=()) == whole._replace(parts=())
+            assert chunked.text == whole.text
 
 
 def test_mojibake_of_mojibake_is_undone_in_one_run() -> None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, NamedTuple, overload
 
 from articlefix.layout import Chunk, blank_separated, breaks_at_sentences, wrapped
-from articlefix.mojibake import Edit, pieces
+from articlefix.mojibake import Part, pieces
 from articlefix.patterns import compiled
 
 Kind = Literal["text", "heading", "quote", "attribution", "item"]
@@ -106,14 +106,15 @@ class Blocks(Sequence[Block]):
         return sorted(n for n, block in self._marked.items() if block.copies > 1)
 
 
-def split_blocks(text: str, edits: Sequence[Edit] = ()) -> Blocks:
-    """Paragraphs of ``text`` with ``edits`` made (the lines decode.py repaired), in order;
-    blank and whitespace-only lines separate nothing else.
+def split_blocks(text: str | Sequence[Part]) -> Blocks:
+    """Paragraphs of ``text`` (a string, or the parts decode.py read, with the lines it
+    repaired as edits), in order; blank and whitespace-only lines separate nothing else.
 
     A run of three or more identical lines is its first line, one block for the lines between
     (``copies``) and its last: a million repeated lines cost what three do.
     """
-    chunks = list(blank_separated(_lines(text, edits)))
+    parts = (Part(text),) if isinstance(text, str) else text
+    chunks = list(blank_separated(_lines(parts)))
     # Without blank lines the layout is one paragraph per line, however alike the lines look.
     many = len(chunks) > 1
     # A list's line breaks are its items', no sign of a layout: as one line, no vote.
@@ -132,13 +133,13 @@ def expanded(blocks: Blocks) -> Blocks:
     return Blocks(b._replace(line=b.line + k, copies=1) for b in blocks for k in range(b.copies))
 
 
-def _lines(text: str, edits: Sequence[Edit]) -> Iterator[str]:
-    """The lines of ``text`` with ``edits`` made (any line ending), without trailing blanks, a
-    slice at a time (a line that a slice or an edit cuts is held until its end comes): the lines
+def _lines(parts: Sequence[Part]) -> Iterator[str]:
+    """The lines of ``parts``, edits made (any line ending), without trailing blanks, a slice
+    at a time (a line that a slice or an edit cuts is held until its end comes): the lines
     of a whole document never exist at once as strings (a run of identical lines is kept once
     with its count: 16,000 "Photo" lines as strings are 10x the input, a million "a" lines 4x)."""
     held: list[str] = []
-    for piece in pieces(text, edits):
+    for piece in pieces(parts):
         # Up to the last line break, but not a CR that ends the piece: a CRLF's first half?
         cut = max(piece.rfind("\n"), piece.rfind("\r", 0, len(piece) - 1)) + 1
         if not cut:

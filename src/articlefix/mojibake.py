@@ -69,13 +69,33 @@ class Edit(NamedTuple):
     fixed: str
 
 
-class Repaired(NamedTuple):
-    """A text repaired: ``text`` with ``edits`` made; ``suspect`` when it still holds a
-    sequence that looks like mojibake, which ftfy left alone."""
+class Part(NamedTuple):
+    """A stretch of a text that ends with a line break (or ends the text), with its repaired
+    lines as edits: a long text is read a part at a time (decode.py says why)."""
 
     text: str
-    edits: tuple[Edit, ...]
+    edits: tuple[Edit, ...] = ()
+
+    def holds(self, chars: str) -> bool:
+        """Whether the part, its edits made, holds any of ``chars``, without joining it."""
+        source, at = self.text, 0
+        if not holds_any(source, chars):  # then only a repaired line may hold one
+            fixed = "".join(edit.fixed for edit in self.edits)
+            return any(ch in fixed for ch in chars)
+        for edit in self.edits:
+            if any(ch in edit.fixed for ch in chars) or holds_any(source, chars, at, edit.start):
+                return True
+            at = edit.stop
+        return holds_any(source, chars, at)
+
+
+class Repaired(NamedTuple):
+    """A text repaired: its ``parts``; ``suspect`` when it still holds a sequence that looks
+    like mojibake, which ftfy left alone; ``changed`` when a repair was made."""
+
+    parts: tuple[Part, ...]
     suspect: bool
+    changed: bool
 
 
 def repair_mojibake(text: str) -> str:
@@ -85,8 +105,7 @@ def repair_mojibake(text: str) -> str:
     would otherwise repair (not idempotent). The pipeline calls this once more on paragraphs
     joined from wrapped lines, where a sequence may have been cut by a line break.
     """
-    found = repaired(text)
-    return applied(found.text, found.edits)
+    return joined(repaired((text,)).parts)
 
 
 def holds_any(text: str, chars: str, start: int = 0, stop: int | None = None) -> bool:
@@ -97,6 +116,11 @@ def holds_any(text: str, chars: str, start: int = 0, stop: int | None = None) ->
         for at in range(start, stop, _SCAN)
         for ch in chars
     )
+
+
+def joined(parts: Sequence[Part]) -> str:
+    """The parts, their edits made, as one string (a copy, unless one part without edits)."""
+    return "".join(applied(*part) for part in parts) if len(parts) != 1 else applied(*parts[0])
 
 
 def applied(text: str, edits: Sequence[Edit]) -> str:
@@ -112,15 +136,16 @@ def applied(text: str, edits: Sequence[Edit]) -> str:
     return "".join(parts)
 
 
-def pieces(text: str, edits: Sequence[Edit]) -> Iterator[str]:
-    """``text`` with ``edits`` made, a slice at a time: slices of about ``_SLICE`` characters
+def pieces(parts: Sequence[Part]) -> Iterator[str]:
+    """The parts, their edits made, a slice at a time: slices of about ``_SLICE`` characters
     that end at a line break where the text has one, and a piece per edit."""
-    at = 0
-    for edit in edits:
-        yield from _slices(text, at, edit.start)
-        yield edit.fixed
-        at = edit.stop
-    yield from _slices(text, at, len(text))
+    for text, edits in parts:
+        at = 0
+        for edit in edits:
+            yield from _slices(text, at, edit.start)
+            yield edit.fixed
+            at = edit.stop
+        yield from _slices(text, at, len(text))
 
 
 def _slices(text: str, at: int, stop: int) -> Iterator[str]:
@@ -131,29 +156,52 @@ def _slices(text: str, at: int, stop: int) -> Iterator[str]:
         at = end
 
 
-def repaired(text: str) -> Repaired:
-    """Mojibake undone, a whole document at once or line by line.
+def repaired(chunks: Sequence[str]) -> Repaired:
+    """Mojibake undone in a text given in ``chunks`` that end at line breaks: a whole
+    document at once, or line by line.
 
     Each scan of a long text costs as much as the rest of the decoding: the text is scanned
-    again only when a repaired line still looks like mojibake (another layer, joined first).
+    again only when a repaired line still looks like mojibake (another layer, on the text
+    joined, as rare as mojibake of mojibake).
     """
     memo: dict[str, str] = {}  # line -> ftfy's answer: later passes meet the same lines again
-    for _ in range(_MAX_LAYERS):
+    if not any(_SUSPECT.search(chunk) for chunk in chunks):
+        return Repaired(tuple(map(Part, chunks)), False, False)
+    fixed = _undo_whole(chunks)
+    if fixed is None:
+        parts, again, left = [], False, False
+        for chunk in chunks:  # no line goes on across chunks: each ends with a line break
+            edits, more, rest = _undo_lines(chunk, memo)
+            parts.append(Part(chunk, edits))
+            again, left = again or more, left or rest
+        if not again:
+            return Repaired(tuple(parts), left, any(part.edits for part in parts))
+        fixed = joined(parts)
+    elif fixed == "".join(chunks):
+        return Repaired(tuple(map(Part, chunks)), True, False)
+    text, edits, left = _layers(fixed, memo)
+    return Repaired((Part(text, edits),), left, applied(text, edits) != "".join(chunks))
+
+
+def _layers(text: str, memo: dict[str, str]) -> tuple[str, tuple[Edit, ...], bool]:
+    """The layers after the first, peeled on the whole text: the text, its edits, and
+    whether it still holds a suspect sequence."""
+    for _ in range(_MAX_LAYERS - 1):
         if not _SUSPECT.search(text):
-            return Repaired(text, (), False)
-        fixed = _undo_whole(text)
+            return text, (), False
+        fixed = _undo_whole((text,))
         if fixed is None:
             edits, again, left = _undo_lines(text, memo)
             if not edits or not again:
-                return Repaired(text, edits, left)
+                return text, edits, left
             fixed = applied(text, edits)
         elif fixed == text:
-            return Repaired(text, (), True)
+            return text, (), True
         text = fixed
-    return Repaired(text, (), True)
+    return text, (), True
 
 
-def _undo_whole(text: str) -> str | None:
+def _undo_whole(chunks: Sequence[str]) -> str | None:
     """A whole document of UTF-8 read as cp1252 is reversed exactly, byte for byte.
 
     Done first because some sequences (``â„‚`` for ``ℂ``) are beyond ftfy's per-segment rules.
@@ -162,9 +210,10 @@ def _undo_whole(text: str) -> str | None:
     high = _cp1252_high()
     parts = []
     try:
-        for at in range(0, len(text), _UNDO_CHUNK):
-            raw = text[at : at + _UNDO_CHUNK].translate(high).encode("latin-1")
-            parts.append(decoder.decode(raw))
+        for text in chunks:
+            for at in range(0, len(text), _UNDO_CHUNK):
+                raw = text[at : at + _UNDO_CHUNK].translate(high).encode("latin-1")
+                parts.append(decoder.decode(raw))
         parts.append(decoder.decode(b"", final=True))
     except UnicodeError:  # a character beyond cp1252, or bytes that are not UTF-8
         return None

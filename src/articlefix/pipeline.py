@@ -12,7 +12,7 @@ from articlefix.decode import Decoded, decode
 from articlefix.dedup import Decisions, Expanded, dedup
 from articlefix.fingerprint import fingerprints, normalised
 from articlefix.lists import list_items
-from articlefix.mojibake import repair_mojibake
+from articlefix.mojibake import Part, repair_mojibake
 from articlefix.options import Options
 from articlefix.paste import LONG, pasted
 from articlefix.quotes import pairing
@@ -107,7 +107,7 @@ def _clean(data: str | bytes, options: Options, site: Site | None) -> Result:
     doc = mdedit.read(decoded.text)
     if not doc.authored:  # perhaps scraped text saved as .md: read as text, it may show it
         scraped = _staged(
-            _read(decoded._replace(source=mdedit.body(doc), edits=()), options), options, site
+            _read(decoded._replace(parts=(Part(mdedit.body(doc)),)), options), options, site
         )
         if doc.glued or _shows_paste(doc, scraped):
             markdown = mdedit.with_front_matter(doc, render(scraped.typed))
@@ -184,7 +184,7 @@ def _read_as(decoded: Decoded) -> Encoding:
 
 def _blocks(decoded: Decoded, options: Options) -> Blocks:
     """The input's paragraphs; the decoded text is dropped on return, as nothing else needs it."""
-    blocks = split_blocks(decoded.source, decoded.edits)
+    blocks = split_blocks(decoded.parts)
     # Again per paragraph, as a second run will see it: a sequence ftfy left alone in its line
     # may be repairable in a paragraph joined from a wrap, or once a backslash escape is gone.
     if options.repair_mojibake and (decoded.suspect or decoded.holds("\\")):

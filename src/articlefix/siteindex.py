@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix.fingerprint import normalised
-from articlefix.sitelines import TITLE_WORDS, PageLine, keys_of, line_of, prose_size, prose_title
+from articlefix.sitelines import (
+    TITLE_WORDS,
+    PageLine,
+    keys_of,
+    line_of,
+    prose_size,
+    prose_start,
+    prose_title,
+)
 
 if TYPE_CHECKING:
     from articlefix.sites import Judged
@@ -115,17 +123,18 @@ class Site:
 class Sketch(NamedTuple):
     """A page as the index needs it: every block's key in page order, the normal form of its
     short blocks (the words of which the finish reads, once a site) and of a long block its
-    size, and the title words of a long one among the first TITLE_BLOCKS. No long text."""
+    size, and the start of a long one among the first TITLE_BLOCKS, which may be its title (the
+    finish reads the words of the one that is). No long text."""
 
     keys: array[int]
     sizes: array[int]  # a long block's words (more than KEPT_WORDS); 0: short, see texts
-    texts: str  # a line per block: a short one's normal form, a long first one's title words
+    texts: str  # a line per block: a short one's normal form, a long first one's start
 
     @classmethod
     def of(cls, norms: Sequence[str], keys: array[int]) -> Sketch:
         sizes = array("I", map(prose_size, norms))
         texts = "\n".join(
-            norm if not size else " ".join(prose_title(norm)) if n < TITLE_BLOCKS else ""
+            norm if not size else prose_start(norm) if n < TITLE_BLOCKS else ""
             for n, (norm, size) in enumerate(zip(norms, sizes, strict=True))
         )
         return cls(keys, sizes, texts)
@@ -147,8 +156,7 @@ class Sketch(NamedTuple):
         if not (size := self.sizes[n]):
             line = known[self.keys[n]]
             return list(line.words[:TITLE_WORDS]), line.size
-        words = self.texts.split("\n", n + 1)[n]
-        return (words.split(" ") if words else []), size
+        return list(prose_title(self.texts.split("\n", n + 1)[n])), size
 
 
 @dataclass(slots=True)

@@ -58,10 +58,15 @@ def prose_size(norm: str) -> int:
     return spaces + 1
 
 
+def prose_start(norm: str) -> str:
+    """The start of a long block that holds its first TITLE_WORDS words (a title, or the lede
+    the cut-off links to it show): :func:`prose_title` of it is that of the block."""
+    return " ".join(norm.split(" ", _LONG)[:_LONG])
+
+
 def prose_title(norm: str) -> tuple[str, ...]:
-    """The first TITLE_WORDS words of a long block (a title, or the lede the cut-off links to
-    it show); only its start is split."""
-    return words_of(" ".join(norm.split(" ", _LONG)[:_LONG]))[:TITLE_WORDS]
+    """The first TITLE_WORDS words of a long block; only its start is split."""
+    return words_of(prose_start(norm))[:TITLE_WORDS]
 
 
 def words_of(norm: str) -> tuple[str, ...]:

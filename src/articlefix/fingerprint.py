@@ -141,12 +141,14 @@ def _normalised(texts: list[str]) -> list[str]:
     """
     norms: list[str] = []
     for at in range(0, len(texts), _BATCH):
-        batch = texts[at : at + _BATCH]
-        # NFKC over the texts joined too: the separator is a starter that composes with
-        # nothing, so no character on either side of it changes what the other side becomes.
-        parts = _fold(unicodedata.normalize("NFKC", _SEPARATOR.join(batch))).split(_SEPARATOR)
+        # NFKC text by text: a text that is already NFKC (most) costs a quick check, while
+        # over texts joined one non-NFKC character (a no-break space, "…") sends the whole
+        # batch through full normalisation: 0.007 against 0.065 ms a page of the sites dev crawl
+        # (87 of its 112 pages hold one), 2.8 times the time on mixed text too.
+        batch = [unicodedata.normalize("NFKC", text) for text in texts[at : at + _BATCH]]
+        parts = _fold(_SEPARATOR.join(batch)).split(_SEPARATOR)
         if len(parts) != len(batch):  # a NUL in some text after all: one by one, then
-            parts = [_fold(unicodedata.normalize("NFKC", text)) for text in batch]
+            parts = [_fold(text) for text in batch]
         # Most texts: printable (no blank but the space) and no two spaces in a row.
         parts = [p.strip() if "  " not in p and p.isprintable() else _spaced(p) for p in parts]
         norms += [_edges(p) if p.startswith(_BULLETS) or p.endswith(_CLOSING) else p for p in parts]

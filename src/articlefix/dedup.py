@@ -67,11 +67,7 @@ class _Pass:
     """The main pass's indexes; they never outlive one call, so calls cannot influence others."""
 
     def __init__(
-        self,
-        texts: Sequence[str],
-        prints: Fingerprints,
-        max_candidates: int,
-        pairing: Pairing,
+        self, texts: Sequence[str], prints: Fingerprints, max_candidates: int, pairing: Pairing
     ) -> None:
         self.texts, self.max_candidates, self.pairing = texts, max_candidates, pairing
         self.cols, self.index = Columns(prints), CandidateIndex()
@@ -84,24 +80,25 @@ class _Pass:
         # The same, unless verbatim Markdown (kept) stands between: a teaser's full text must
         # follow it. A label between does not count, as the label pass may still remove it.
         previous: int | None = None
-        verdicts = self.cols.verdicts
+        verdicts, closes = self.cols.verdicts, self.pairing.closes
+        judge, index = self._judge, self._index  # bound once: this loop runs on every block
         for j, size in enumerate(self.cols.sizes):
             if not size:
                 previous = None
                 continue
             # Judged against what is kept, not what was pasted: a second run sees the same.
-            if before is not None and self.pairing.closes(j, before):
+            if before is not None and closes(j, before):
                 self.attributions.add(j)
-            verdicts[j] = verdict = self._judge(j, size, previous)
+            verdicts[j] = verdict = judge(j, size, previous)
             if verdict.keep:
-                self._index(j)
+                index(j)
                 before = j if size >= MIN_ALONE else before
                 previous = j if size >= MIN_ALONE else previous
         return self.seen.repeats(self.cols.norms)
 
     def _judge(self, j: int, size: int, previous: int | None) -> Verdict:
-        norm = self.cols.norms[j]
-        first = self.seen.first.get(norm)
+        cols = self.cols
+        first = self.seen.first.get(cols.norms[j])
         if size < MIN_ALONE or (j in self.attributions and first in self.attributions):
             if first is not None:
                 self.seen.short[j] = first
@@ -112,12 +109,12 @@ class _Pass:
         # Most blocks: nothing earlier starts or ends alike, or only a full list (template
         # lines), which finds nothing. A look-alike found does not end the search: a pair
         # glued into one copy also looks like its first block, when the second is short.
-        alike = self.index.near(self.cols.heads[j], self.cols.tails[j])[: self.max_candidates]
-        near = near_copy(self.texts, self.cols.norms, j, alike) if alike else None
+        alike = self.index.near(cols.heads[j], cols.tails[j])[: self.max_candidates]
+        near = near_copy(self.texts, cols.norms, j, alike) if alike else None
         if near is not None and not near.keep:
             return near
-        starts = self.index.starting(self.cols.starts[j])  # mostly none, or a full list: ()
-        found = contained(self.cols, starts, j, previous) if starts else None
+        starts = self.index.starting(cols.starts[j])  # mostly none, or a full list: ()
+        found = contained(cols, starts, j, previous) if starts else None
         if found is None:
             return near or Verdict.kept()
         if found.expansion is not None:

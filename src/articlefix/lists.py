@@ -43,8 +43,8 @@ def _item(text: str) -> _Item | None:
     it continues the same lettered list, and a bullet list next to it stays another list (a
     new bullet character starts a new list)."""
     first, second = text[:1], text[1:2]
-    if not second or "\n" in text:
-        return None
+    if (first.isalpha() and second != ")") or not second or "\n" in text:
+        return None  # a letter starts an item only before a bracket: most lines stop here
     if first in _BULLETS and second in " \t" and (bullet := compiled(_BULLET).match(text)):
         letter = compiled(_LETTERED).match(text, bullet.end())
         return (

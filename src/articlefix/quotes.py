@@ -119,10 +119,11 @@ class Pairing(NamedTuple):
 
     def _pair(self, line: int, quote: int, needs: dict[int, int]) -> bool:
         text, quoted = self.texts[line], self.texts[quote]
-        # A line that no dash leads can only be ``Name, Organisation``, which needs a quote that
-        # ends a sentence: most pairs are told here, before either shape is worked out (on
-        # template lines with commas, the speaker pattern's test was a tenth of the time).
-        if not (text.startswith(_DASH_STARTS) or _ends(quoted)):
+        # A line that ends a sentence is none (``_speaker``'s first test); one that no dash
+        # leads can only be ``Name, Organisation``, which needs a quote that ends a sentence:
+        # most pairs are told here, before either shape is worked out (on template lines with
+        # commas, the speaker pattern's test was a tenth of the time).
+        if text.endswith(".") or not (text.startswith(_DASH_STARTS) or _ends(quoted)):
             return False
         need = needs.get(_speaker(text))
         return need is not None and _quoted(quoted) & need == need

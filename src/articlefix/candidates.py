@@ -48,10 +48,9 @@ class CandidateIndex:
     def near(self, head: int, tail: int) -> list[int]:
         """Blocks that start or end alike, in reading order; full lists find nothing."""
         heads, tails = self._near.get(head), self._near.get(-tail)
-        if heads is None and tails is None:  # most blocks: nothing earlier looks alike
-            return []
-        if tails is None or tails == heads:  # a full list of template lines, most often
-            return sorted(_usable(heads))
+        # Most blocks: nothing earlier looks alike, or one full list (template lines).
+        if tails is None or tails == heads:
+            return [] if heads is None else sorted(_usable(heads))
         found = {*_usable(heads), *_usable(tails)}
         return sorted(found) if found else []
 

@@ -195,11 +195,10 @@ def _alone_as_text(blocks: Sequence[Block]) -> list[Block]:
     judge what this one writes (an attribution keeps its dash).
     """
     out = list(blocks)
-    for k, block in enumerate(blocks):
-        before = blocks[k - 1].kind if k else None
-        after = blocks[k + 1].kind if k + 1 < len(blocks) else None
-        if block.kind == "quote" and after != "attribution":
-            out[k] = block._replace(kind="text")
-        elif block.kind == "attribution" and before != "quote":
+    for k, block in enumerate(blocks):  # the neighbours' kinds only for the two that need them
+        if block.kind == "quote":
+            if k + 1 == len(blocks) or blocks[k + 1].kind != "attribution":
+                out[k] = block._replace(kind="text")
+        elif block.kind == "attribution" and (not k or blocks[k - 1].kind != "quote"):
             out[k] = block._replace(kind="text", text=f"— {block.text}".rstrip())
     return out

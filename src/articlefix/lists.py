@@ -86,12 +86,14 @@ def list_items(blocks: list[Block]) -> list[Block]:
     """
     found = [_item(b.text) if b.kind == "text" else None for b in blocks]
     out = blocks[:]
-    start = 0
-    while start < len(blocks):
+    end = 0
+    # A run starts only at an item: the loop visits those, not every block.
+    for start in [k for k, item in enumerate(found) if item is not None]:
+        if start < end:  # inside the run just found
+            continue
         end = start + 1
-        if found[start] is not None:
-            while end < len(blocks) and _run_goes_on(found, end):
-                end += 1
+        while end < len(blocks) and _run_goes_on(found, end):
+            end += 1
         if end - start >= LIST_MIN:
             note = f"list item: one of {end - start} consecutive lines with a list marker"
             for k in range(start, end):
@@ -99,7 +101,6 @@ def list_items(blocks: list[Block]) -> list[Block]:
                 assert item is not None  # every block of a run is an item
                 text = blocks[k].text[item.at :]
                 out[k] = blocks[k]._replace(text=text, kind="item", note=note, marker=item.marker)
-        start = end
     return out
 
 

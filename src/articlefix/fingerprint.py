@@ -45,6 +45,7 @@ _AGENCY = (
 # bracket ("(CSIS)", "(buts : …)") is no credit without the pattern, which compiles (0.24 ms)
 # for the first text whose bracket may be one.
 _AGENCY_STARTS = frozenset(name[:2] for name in _AGENCIES.split("|"))
+_AGENCY_BRACKET = rf"[(\[](?:{'|'.join(sorted(_AGENCY_STARTS))})"  # one, anywhere in a batch
 # A leading dash or list bullet (en dashes are hyphens by now): a scraped "• item" and the
 # "- item" articlefix writes for it must be the same text to dedup, or a rerun could differ.
 _BULLETS = tuple("-•·▪◦●■►*+")
@@ -146,12 +147,16 @@ def _normalised(texts: list[str]) -> list[str]:
         # batch through full normalisation: 0.007 against 0.065 ms a page of the sites dev crawl
         # (87 of its 112 pages hold one), 2.8 times the time on mixed text too.
         batch = [unicodedata.normalize("NFKC", text) for text in texts[at : at + _BATCH]]
-        parts = _fold(_SEPARATOR.join(batch)).split(_SEPARATOR)
+        folded = _fold(_SEPARATOR.join(batch))
+        parts = folded.split(_SEPARATOR)
         if len(parts) != len(batch):  # a NUL in some text after all: one by one, then
             parts = [_fold(text) for text in batch]
         # Most texts: printable (no blank but the space) and no two spaces in a row.
         parts = [p.strip() if "  " not in p and p.isprintable() else _spaced(p) for p in parts]
-        norms += [_edges(p) if p.startswith(_BULLETS) or p.endswith(_CLOSING) else p for p in parts]
+        # A closing bracket may end a credit only where some bracket starts an agency's name
+        # in the batch: template lines that all end in a bracket ("(buts : …)") skip the call.
+        ends = _CLOSING if compiled(_AGENCY_BRACKET).search(folded) else ()
+        norms += [_edges(p) if p.startswith(_BULLETS) or p.endswith(ends) else p for p in parts]
     return norms
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from articlefix import audit
-from articlefix.blocks import Blocks, expanded, split_blocks
+from articlefix.blocks import Block, Blocks, expanded, split_blocks
 from articlefix.classify import TypedBlock, classify, per_block
 from articlefix.decode import Decoded, decode
 from articlefix.dedup import Decisions, Expanded, dedup
@@ -154,12 +154,20 @@ def _staged(read: _Read, options: Options, site: Site | None) -> _Staged:
     # before the report, whose full collections would walk each (a tuple subclass is never
     # untracked), and before render's join.
     kept = [n for n, v in enumerate(verdicts) if v.keep]
-    written = (blocks[n]._replace(text=fuller[n]) if n in fuller else blocks[n] for n in kept)
-    typed = classify(list_items(list(written)), tag=options.tag)
+    typed = classify(list_items(_written(blocks, kept, fuller)), tag=options.tag)
     tags = audit.tags(blocks, kept, typed)
     report = audit.report(blocks, verdicts, len(kept), tags, read.encoding, read.warnings)
     report = replace(report, site_boilerplate=audit.site_removals(blocks, chrome))
     return _Staged(blocks, verdicts, kept, typed, report)
+
+
+def _written(blocks: Blocks, kept: list[int], fuller: dict[int, str]) -> list[Block]:
+    """The kept blocks as they will be written: a teaser with its fuller text."""
+    written = blocks.picked(kept)
+    for at, n in enumerate(kept) if fuller else ():
+        if n in fuller:
+            written[at] = written[at]._replace(text=fuller[n])
+    return written
 
 
 def _edit_markdown(decoded: Decoded, doc: mdedit.Document, options: Options) -> Result:

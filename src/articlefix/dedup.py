@@ -109,8 +109,8 @@ class _Pass:
         # Most blocks: nothing earlier starts or ends alike, or only a full list (template
         # lines), which finds nothing. A look-alike found does not end the search: a pair
         # glued into one copy also looks like its first block, when the second is short.
-        alike = self.index.near(cols.heads[j], cols.tails[j])[: self.max_candidates]
-        near = near_copy(self.texts, cols.norms, j, alike) if alike else None
+        alike = self.index.near(cols.heads[j], cols.tails[j])
+        near = near_copy(self.texts, cols.norms, j, alike[: self.max_candidates]) if alike else None
         if near is not None and not near.keep:
             return near
         starts = self.index.starting(cols.starts[j])  # mostly none, or a full list: ()

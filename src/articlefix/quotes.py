@@ -11,7 +11,7 @@ the few pairs where they can matter. The rule itself lives here only.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from articlefix.blocks import DASHES
@@ -109,15 +109,9 @@ class Pairing(NamedTuple):
 
     texts: Sequence[str]
 
-    def closes(self, line: int, quote: int) -> bool:
-        """Block ``line`` attributes block ``quote``, closing it as a pull quote."""
-        return self._pair(line, quote, _CLOSES)
-
-    def attributes(self, line: int, quote: int) -> bool:
-        """Block ``line`` reads as the attribution of block ``quote``, however short that is."""
-        return self._pair(line, quote, _ATTRIBUTES)
-
-    def _pair(self, line: int, quote: int, needs: dict[int, int]) -> bool:
+    def closes(self, line: int, quote: int, needs: Mapping[int, int] = _CLOSES) -> bool:
+        """Block ``line`` attributes block ``quote``, closing it as a pull quote (``needs``:
+        what each shape of line needs of the quote; :meth:`attributes` passes its own)."""
         text, quoted = self.texts[line], self.texts[quote]
         # A line that ends a sentence is none (``_speaker``'s first test); one that no dash
         # leads can only be ``Name, Organisation``, which needs a quote that ends a sentence:
@@ -127,6 +121,10 @@ class Pairing(NamedTuple):
             return False
         need = needs.get(_speaker(text))
         return need is not None and _quoted(quoted) & need == need
+
+    def attributes(self, line: int, quote: int) -> bool:
+        """Block ``line`` reads as the attribution of block ``quote``, however short that is."""
+        return self.closes(line, quote, _ATTRIBUTES)
 
 
 def pairing(texts: Sequence[str]) -> Pairing:

@@ -7,8 +7,10 @@ Takes a tracemalloc snapshot at the end of dedup's main pass, the peak of a run 
 every block, the normal forms and the hash indexes are alive together), and prints the largest
 allocation sites as multiples of the input size. The input bytes themselves were read before
 tracing starts: add 1× for them. Then the sizes of the decoded text and of the returned
-Markdown, which any cleaner that holds a whole document pays. Slow (tracing every
-allocation), so not part of ``run.py``.
+Markdown, which any cleaner that holds a whole document pays; then each stage's traced peak,
+before and after it. Resident memory (what ``run.py`` measures) is more: the allocators keep
+much of what a stage frees (see benchmarks/README.md). Slow (tracing every allocation), so not
+part of ``run.py``.
 """
 
 from __future__ import annotations
@@ -24,9 +26,12 @@ sys.path.insert(0, str(HERE))
 from corpus import ensure  # noqa: E402 - a script next to its helper, not a package
 from run import size_of  # noqa: E402
 
-from articlefix import dedup  # noqa: E402
+from articlefix import dedup, pipeline  # noqa: E402
 from articlefix.decode import decode  # noqa: E402
 from articlefix.pipeline import clean  # noqa: E402
+
+#: The stages as pipeline.py calls them.
+STAGES = ("decode", "split_blocks", "fingerprints", "dedup", "list_items", "classify", "render")
 
 
 def main() -> None:
@@ -54,6 +59,32 @@ def main() -> None:
     # What any whole-document cleaner holds, whatever its indexes: the text and its output.
     text, out = sys.getsizeof(decode(data).text), sys.getsizeof(markdown)
     print(f"decoded text {text / len(data):.2f}×, Markdown returned {out / len(data):.2f}×")
+    stages(data)
+
+
+def stages(data: bytes) -> None:
+    """Each stage's traced peak, and what is traced before and after it, × the input."""
+    found: list[tuple[str, int, int, int]] = []
+
+    def traced(name: str, stage: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            before = tracemalloc.get_traced_memory()[0]
+            tracemalloc.reset_peak()
+            result = stage(*args, **kwargs)
+            found.append((name, before, *reversed(tracemalloc.get_traced_memory())))
+            return result
+
+        return run
+
+    for name in STAGES:
+        setattr(pipeline, name, traced(name, getattr(pipeline, name)))
+    tracemalloc.start()
+    clean(data)
+    tracemalloc.stop()
+    print("stage           before    peak   after")
+    for name, before, peak, after in found:
+        cells = (f"{size / len(data):7.2f}×" for size in (before, peak, after))
+        print(f"{name:14s}", *cells)
 
 
 if __name__ == "__main__":

@@ -92,13 +92,8 @@ def _names_org(text: str) -> bool:
     return ("A" <= org <= "Z" or "À" <= org <= "Þ") and _NAME_ORG.fullmatch(text) is not None
 
 
-def _ends(text: str) -> bool:
-    """Ends a sentence, blanks after it aside (most blocks have none: no copy made for them)."""
-    return text.endswith(_QUOTE_END) or (text[-1:].isspace() and text.rstrip().endswith(_QUOTE_END))
-
-
 def _quoted(text: str) -> int:
-    shape = _ENDS if _ends(text) else 0
+    shape = _ENDS if text.rstrip().endswith(_QUOTE_END) else 0
     if "\n" not in text:
         shape |= _ONE_LINE
     return shape | _QUOTABLE if size(text) >= QUOTE_WORDS else shape
@@ -116,8 +111,11 @@ class Pairing(NamedTuple):
         # A line that ends a sentence is none (``_speaker``'s first test); one that no dash
         # leads can only be ``Name, Organisation``, which needs a quote that ends a sentence:
         # most pairs are told here, before either shape is worked out (on template lines with
-        # commas, the speaker pattern's test was a tenth of the time).
-        if text.endswith(".") or not (text.startswith(_DASH_STARTS) or _ends(quoted)):
+        # commas, the speaker pattern's test was a tenth of the time). ``rstrip`` returns the
+        # text itself when it ends in no blank: no copy.
+        if text.endswith(".") or not (
+            text.startswith(_DASH_STARTS) or quoted.rstrip().endswith(_QUOTE_END)
+        ):
             return False
         need = needs.get(_speaker(text))
         return need is not None and _quoted(quoted) & need == need

@@ -101,9 +101,13 @@ class Review:
         )
 
     def write(self) -> bool:
-        """Write the page atomically; False (and one line on stderr) when that fails."""
+        """Write the page atomically; False (and one line on stderr) when that fails. A stop
+        waits for the write (the run's own handlers are gone by the time it comes)."""
+        from articlefix.stopping import handled
+
         try:
-            write_atomic(self._path, self.page().encode("utf-8"))
+            with handled():
+                write_atomic(self._path, self.page().encode("utf-8"))
         except OSError as exc:
             import sys
 

@@ -36,18 +36,37 @@ def exit_status(stop: KeyboardInterrupt) -> int:
     return 128 + number
 
 
+class _Deferral:
+    """Stops that came while a write was under way: raised once it is done or undone."""
+
+    __slots__ = ("caught", "depth")
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.caught: list[int] = []
+
+
+_DEFERRAL = _Deferral()  # the process's signal handlers are process-wide state too
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
+    if _DEFERRAL.depth:
+        _DEFERRAL.caught.append(signum)
+        return
     raise Stopped(signum)
 
 
 @contextmanager
 def handled() -> Iterator[None]:
     """SIGTERM and SIGHUP raise :class:`Stopped` as Ctrl-C raises KeyboardInterrupt, for the
-    length of a run; the handlers before it come back after."""
+    length of a run, and each waits for a write in progress (:func:`deferred`); the handlers
+    before it come back after. An ignored or custom Ctrl-C handler is not ours to change."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    before = {number: signal.getsignal(number) for number in STOPS[1:]}
+    before = {number: signal.getsignal(number) for number in STOPS}
+    if before[signal.SIGINT] is not signal.default_int_handler:
+        del before[signal.SIGINT]
     for number in before:
         signal.signal(number, _stop)
     try:
@@ -62,32 +81,22 @@ def deferred() -> Iterator[None]:
     """A stop waits the few milliseconds until the file is written or left as it was.
 
     Python raises KeyboardInterrupt between any two bytecodes: one raised as the context
-    manager enters or leaves, outside its ``try``, would leave the temp file behind. Only
-    handlers that are ours are deferred: an ignored or custom one is not ours to change.
+    manager enters or leaves, outside its ``try``, would leave the temp file behind. The
+    handlers :func:`handled` installed note a stop while ``depth`` is up; swapping handlers
+    around each write instead cost nine calls of ``signal``'s wrappers, 55 us a file written.
     """
-    if threading.current_thread() is not threading.main_thread():  # signal.signal works only there
+    if threading.current_thread() is not threading.main_thread():  # handlers run only there
         yield
         return
-    # The C functions under ``signal``: its wrappers turn each handler into an enum member,
-    # which fails (and is caught) for a function: 6 us a call against 0.2-0.8, and nine calls
-    # are 55 us of every file an --output-dir batch writes (about 0.9 ms of cleaning).
-    import _signal  # type: ignore[import-not-found]  # no stub: the module signal wraps
-
-    ours = [
-        (number, handler)
-        for number in STOPS
-        if (handler := _signal.getsignal(number)) in (signal.default_int_handler, _stop)
-    ]
-    caught: list[int] = []
-    for number, _ in ours:
-        _signal.signal(number, lambda got, _: caught.append(got))
+    _DEFERRAL.depth += 1
     try:
         yield
     finally:
-        for number, handler in ours:
-            _signal.signal(number, handler)
-        if caught:
-            raise Stopped(caught[0])
+        _DEFERRAL.depth -= 1
+        if not _DEFERRAL.depth and _DEFERRAL.caught:
+            signum = _DEFERRAL.caught[0]
+            _DEFERRAL.caught.clear()
+            raise Stopped(signum)
 
 
 def for_workers() -> None:

@@ -50,6 +50,8 @@ def label_runs(verdicts: Sequence[Decided], repeats: Repeats) -> dict[int, int]:
     neighbours or originals it changes, until nothing changes: a second run, which meets only
     the kept blocks, then finds nothing.
     """
+    if not repeats.short:  # no short block seen again (template lines): nothing to settle
+        return {}
     return LabelRuns(verdicts, repeats).run()
 
 

@@ -187,7 +187,7 @@ class _Command(click.Command):
     is_flag=True,
     help="Remove what a site repeats on many of its pages (navigation, bylines, links to its "
     "other pages); a site is a record's host (--site-field) or a file's folder. Reads the "
-    "inputs three times.",
+    "inputs twice.",
 )
 @click.option(
     "--site-field", metavar="NAME",

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from articlefix.candidates import CandidateIndex
 from articlefix.columns import Columns
 from articlefix.containment import Expansion, contained
-from articlefix.fingerprint import Fingerprints
+from articlefix.fingerprint import Fingerprints, unbulleted
 from articlefix.labels import Repeats, label_runs
 from articlefix.quotes import Pairing
 from articlefix.verdict import Reason, Verdict
@@ -104,7 +104,7 @@ class _Pass:
                 self.seen.short[j] = first
             return Verdict.kept()
         if first is not None:
-            same = self.texts[first].strip() == self.texts[j].strip()
+            same = unbulleted(self.texts[first]) == unbulleted(self.texts[j])
             return Verdict.repeat(Reason.EXACT if same else Reason.FORMATTING, first)
         # Most blocks: nothing earlier starts or ends alike, or only a full list (template
         # lines), which finds nothing. A look-alike found does not end the search: a pair

@@ -185,10 +185,22 @@ def _spaced(text: str) -> str:
 _CLOSING = (")", "]")
 
 
+def unbulleted(text: str) -> str:
+    """``text`` without the blanks at its ends and a leading dash or list bullet: the same
+    words as a list item and as a paragraph are the same text, not a near copy (articlefix
+    writes an item's bullet itself, and a second run reads it back)."""
+    return _without_bullet(text.strip())
+
+
+def _without_bullet(text: str) -> str:
+    if text.startswith(_BULLETS) and (dash := compiled(_LEADING_BULLET).match(text)):
+        return text[dash.end() :]
+    return text
+
+
 def _edges(text: str) -> str:
     """A leading dash, a trailing agency credit such as " (AFP)"."""
-    if text.startswith(_BULLETS) and (dash := compiled(_LEADING_BULLET).match(text)):
-        text = text[dash.end() :]
+    text = _without_bullet(text)
     if not text.endswith(_CLOSING):
         return text
     # The credit is the last bracket: matched from there, not tried at every position.

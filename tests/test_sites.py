@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from articlefix import clean, recordbatch
 from articlefix.cli import cli
 from articlefix.crawl import Page, SiteIndex, build_index, clean_page, count_pages, finish
-from articlefix.fingerprint import normalised
+from articlefix.fingerprint import normal_forms
 from articlefix.pipeline import page_texts
 from articlefix.siteindex import MIN_PAGES, Site
 from articlefix.sitelines import (
@@ -160,7 +160,7 @@ def test_the_verdicts_the_index_looked_up_once_are_those_of_the_rules(seed: int)
     assert site.decided and site.plain
     for page in pages:
         texts = page_texts(page.data)
-        norms = normalised(texts)
+        norms = normal_forms(texts)
         for norm, key in zip(norms, keys_of(norms), strict=True):
             line = line_of(norm, key)
             rules = decide(site, line, site.frequent.skeleton(line.words, line.size))

@@ -88,7 +88,7 @@ class Fingerprints(NamedTuple):  # not a dataclass: ~0.6 ms less at every start
 
 def fingerprints(texts: Sequence[str | None], norms: list[str] | None = None) -> Fingerprints:
     """Fingerprints of ``texts``; ``None`` (verbatim Markdown) gets an empty one, never matched.
-    ``norms``: the texts' :func:`normalised` forms, when the caller has made them (taken over)."""
+    ``norms``: the texts' :func:`normal_forms`, when the caller has made them (taken over)."""
     if norms is None:
         norms = _normalised(["" if text is None else text for text in texts])
     teasers = _cut_teasers(norms)
@@ -128,12 +128,8 @@ def _cut_teasers(norms: list[str]) -> frozenset[int]:
 
 
 def normal_forms(texts: Sequence[str]) -> list[str]:
-    """Each text's normal form, as dedup compares them (for words of a pair: whitelist.py)."""
-    return _normalised(list(texts))
-
-
-def normalised(texts: Sequence[str]) -> list[str]:
-    """The texts as fingerprints see them: what site-wide counts compare across pages."""
+    """Each text's normal form, as dedup compares them: the words of a pair (whitelist.py),
+    and what site-wide counts compare across pages."""
     return _normalised(list(texts))
 
 

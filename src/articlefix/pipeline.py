@@ -10,7 +10,7 @@ from articlefix.blocks import Block, Blocks, expanded, split_blocks
 from articlefix.classify import TypedBlock, classify, per_block
 from articlefix.decode import Decoded, decode
 from articlefix.dedup import Decisions, Expanded, dedup
-from articlefix.fingerprint import fingerprints, normalised
+from articlefix.fingerprint import fingerprints, normal_forms
 from articlefix.lists import list_items
 from articlefix.mojibake import Part, repair_mojibake
 from articlefix.options import Options
@@ -142,7 +142,7 @@ def _staged(read: _Read, options: Options, site: Site | None) -> _Staged:
         from articlefix.sites import judge
 
         blocks = expanded(blocks)
-        norms = normalised(blocks.texts)  # for the judge and for dedup
+        norms = normal_forms(blocks.texts)  # for the judge and for dedup
         chrome = judge(site, norms)
     verdicts, edits = _dedup_content(blocks, chrome, options, norms)
     # The lines between a run's first and last go as copies; were they ever kept, each would

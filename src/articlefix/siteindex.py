@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from articlefix.fingerprint import normalised
+from articlefix.fingerprint import normal_forms
 from articlefix.sitelines import (
     TITLE_WORDS,
     PageLine,
@@ -169,7 +169,7 @@ class Counts:
 
     def add(self, site: str, texts: Sequence[str]) -> Counts:
         """Count a page of ``site`` whose blocks are ``texts``."""
-        norms = normalised(texts)
+        norms = normal_forms(texts)
         self.sketches.setdefault(site, []).append(Sketch.of(norms, array("Q", keys_of(norms))))
         return self
 

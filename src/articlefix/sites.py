@@ -59,7 +59,7 @@ _CONTENT = Judged(None, False)
 
 
 def judge(site: Site | None, norms: Sequence[str]) -> list[Verdict | None]:
-    """For each block of a page (``norms``: their :func:`articlefix.fingerprint.normalised`
+    """For each block of a page (``norms``: their :func:`articlefix.fingerprint.normal_forms`
     forms, which dedup takes over), why it is site boilerplate, or None when it is the page's.
 
     A line of a page the index counted is looked up (:attr:`Site.decided`, :meth:`Site.holds`);
